@@ -1,0 +1,201 @@
+"""Pydantic models of the output contract (docs/CONTRACT.md).
+
+Field names are the contract's and must not change without bumping
+``SCHEMA_VERSION``. Models are frozen: a parsed newsletter is a value.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Bilingual(_Frozen):
+    zh: str | None = None
+    en: str | None = None
+
+
+class Source(_Frozen):
+    path: str | None = None
+    format: Literal["text", "pdf"]
+    sha256: str
+    pages: int | None = None
+    parser_version: str
+    encoding: str | None = Field(default=None, description="How the text was decoded (text input only).")
+    furniture_removed: int = Field(default=0, description="Running headers, footers and page numbers removed.")
+
+
+class Fragment(_Frozen):
+    text: str
+    line_start: int
+    line_end: int
+    page: int | None = None
+
+
+class Location(_Frozen):
+    page_start: int | None = None
+    page_end: int | None = None
+    line_start: int
+    line_end: int
+
+
+WarningCode = str  # open set; see KNOWN_WARNING_CODES
+
+
+KNOWN_WARNING_CODES = (
+    "missing_translation",
+    "translation_mismatch",
+    "contents_mismatch",
+    "unplaced_text",
+    "unknown_agency",
+    "missing_masthead",
+    "missing_footer",
+    "unrecoverable_structure",
+)
+
+
+class Warning(_Frozen):  # noqa: A001 - the contract's name
+    code: WarningCode
+    message: str
+    item_id: str | None = None
+
+
+class Link(_Frozen):
+    lang: Literal["zh", "en"]
+    text: str
+    href: str
+
+
+DatePrecision = Literal["day", "month", "year"]
+DateRole = Literal["event", "deadline", "as_of", "range_start", "range_end", "mentioned"]
+
+
+class DateFact(_Frozen):
+    date: str
+    precision: DatePrecision
+    role: DateRole
+    zh: str | None = None
+    en: str | None = None
+    year_inferred: bool = False
+
+
+class AgencyFact(_Frozen):
+    id: str
+    name: Bilingual
+    abbr: str | None = None
+    country: str | None = None
+    mentions: list[str] = Field(default_factory=list)
+
+
+CountUnit = Literal["app", "company", "standard", "document", "type", "case", "person", "item"]
+
+
+class CountFact(_Frozen):
+    value: int
+    unit: CountUnit
+    zh: str | None = None
+    en: str | None = None
+
+
+class AmountFact(_Frozen):
+    value: int | float
+    currency: str
+    zh: str | None = None
+    en: str | None = None
+
+
+class LawFact(_Frozen):
+    title: Bilingual
+
+
+class Named(_Frozen):
+    name: Bilingual
+
+
+class Item(_Frozen):
+    id: str
+    title: Bilingual
+    body: Bilingual
+    links: list[Link] = Field(default_factory=list)
+    dates: list[DateFact] = Field(default_factory=list)
+    agencies: list[AgencyFact] = Field(default_factory=list)
+    counts: list[CountFact] = Field(default_factory=list)
+    amounts: list[AmountFact] = Field(default_factory=list)
+    laws: list[LawFact] = Field(default_factory=list)
+    companies: list[Named] = Field(default_factory=list)
+    people: list[Named] = Field(default_factory=list)
+    location: Location
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+class Section(_Frozen):
+    heading: Bilingual
+    items: list[Item] = Field(default_factory=list)
+
+
+class ContentsSection(_Frozen):
+    heading: Bilingual
+    titles: list[Bilingual] = Field(default_factory=list)
+
+
+class Footer(_Frozen):
+    disclaimer: Bilingual
+    offices: list[Bilingual] = Field(default_factory=list)
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+
+
+class Newsletter(_Frozen):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    publisher: Bilingual
+    publication: Bilingual
+    publication_number: int | None = None
+    period: str | None = None
+    title: Bilingual
+    issue_number: int | None = None
+    contents: list[ContentsSection] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    footer: Footer | None = None
+    boilerplate: list[Fragment] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    unplaced: list[Fragment] = Field(default_factory=list)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The contract's JSON; ``indent`` for humans, none for pipelines."""
+        return self.model_dump_json(indent=indent)
+
+    def all_items(self) -> list[Item]:
+        """Every item of every section, in document order."""
+        return [item for section in self.sections for item in section.items]
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AgencyFact",
+    "AmountFact",
+    "Bilingual",
+    "ContentsSection",
+    "CountFact",
+    "DateFact",
+    "Footer",
+    "Fragment",
+    "Item",
+    "LawFact",
+    "Link",
+    "Location",
+    "Named",
+    "Newsletter",
+    "Section",
+    "Source",
+    "Warning",
+]
