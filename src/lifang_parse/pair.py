@@ -1,0 +1,247 @@
+"""Layer 3, pair: bilingual assembly of segments into contract models.
+
+Joins the lines of each paragraph (a page break split it), takes the "more"
+markers out of the bodies as links, pairs the Chinese and English parts of an
+item, and checks the table of contents against the body. Facts are not
+extracted here (layer 4).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from lifang_parse.layout import LINK_MARKER, Layout
+from lifang_parse.models import Bilingual, ContentsSection, Footer, Item, Link, Location, Section, Warning
+from lifang_parse.read.lines import Line
+from lifang_parse.segment import ContentsBlock, RawFooter, RawItem, RawSection
+from lifang_parse.textutil import clean_value, join_broken
+
+# Two titles at least this similar are the same story printed twice with small edits.
+_SAME_STORY_RATIO = 0.6
+
+
+def join_lines(lines: Iterable[Line]) -> str:
+    """One paragraph from the lines a page or line break split it into."""
+    text = ""
+    for line in lines:
+        text = join_broken(text, line.text)
+    return text
+
+
+def take_links(text: str, lang: str, layout: Layout) -> tuple[str, list[Link]]:
+    """Remove "more" markers from ``text``; other Markdown links keep their text."""
+    links: list[Link] = []
+
+    def replace(match: object) -> str:
+        found = match  # regex.Match
+        link_text = found["text"].strip()  # type: ignore[index]
+        href = found["href"]  # type: ignore[index]
+        links.append(Link(lang=lang, text=link_text, href=href))  # type: ignore[arg-type]
+        if layout.is_link_text(link_text):
+            return ""
+        opening = found["open"] or ""  # type: ignore[index]
+        closing = found["close"] or ""  # type: ignore[index]
+        return f" {opening}{link_text}{closing}"
+
+    return LINK_MARKER.sub(replace, text), links
+
+
+def _body(paragraphs: list[list[Line]], lang: str, layout: Layout) -> tuple[str | None, list[Link]]:
+    texts: list[str] = []
+    links: list[Link] = []
+    for paragraph in paragraphs:
+        text, found = take_links(join_lines(paragraph), lang, layout)
+        links.extend(found)
+        text = clean_value(text)
+        if text:
+            texts.append(text)
+    return ("\n\n".join(texts) if texts else None), links
+
+
+def _title(line: Line | None) -> str | None:
+    return clean_value(line.text) if line is not None else None
+
+
+def _location(lines: list[Line]) -> Location:
+    pages = [line.page for line in lines if line.page is not None]
+    return Location(
+        page_start=min(pages) if pages else None,
+        page_end=max(pages) if pages else None,
+        line_start=min(line.number for line in lines),
+        line_end=max(line.last for line in lines),
+    )
+
+
+def build_item(raw: RawItem, item_id: str, layout: Layout) -> Item:
+    """An Item from its raw lines, with a warning for a missing language."""
+    zh_body, zh_links = _body(raw.zh_paragraphs, "zh", layout)
+    en_body, en_links = _body(raw.en_paragraphs, "en", layout)
+    title = Bilingual(zh=_title(raw.zh_title), en=_title(raw.en_title))
+    warnings: list[Warning] = []
+    for lang, has_title, has_body in (("zh", title.zh, zh_body), ("en", title.en, en_body)):
+        name = "Chinese" if lang == "zh" else "English"
+        if not has_title and not has_body:
+            warnings.append(Warning(code="missing_translation", message=f"item {item_id} has no {name} part", item_id=item_id))
+        elif not has_title:
+            warnings.append(Warning(code="missing_translation", message=f"item {item_id} has no {name} title", item_id=item_id))
+        elif not has_body:
+            warnings.append(Warning(code="missing_translation", message=f"item {item_id} has no {name} body", item_id=item_id))
+    return Item(
+        id=item_id,
+        title=title,
+        body=Bilingual(zh=zh_body, en=en_body),
+        links=zh_links + en_links,
+        location=_location(raw.lines()),
+        warnings=warnings,
+    )
+
+
+def build_sections(raw_sections: tuple[RawSection, ...], layout: Layout) -> list[Section]:
+    sections: list[Section] = []
+    for section_number, raw in enumerate(raw_sections, start=1):
+        items = [
+            build_item(raw_item, f"{section_number}.{item_number}", layout)
+            for item_number, raw_item in enumerate(raw.items, start=1)
+        ]
+        sections.append(Section(heading=Bilingual(zh=raw.heading[0], en=raw.heading[1]), items=items))
+    return sections
+
+
+def build_contents(blocks: tuple[ContentsBlock, ...]) -> list[ContentsSection]:
+    return [
+        ContentsSection(
+            heading=Bilingual(zh=block.heading[0], en=block.heading[1]),
+            titles=[Bilingual(zh=_title(zh), en=_title(en)) for zh, en in block.titles],
+        )
+        for block in blocks
+    ]
+
+
+def build_footer(raw: RawFooter | None) -> Footer | None:
+    if raw is None:
+        return None
+    fields = {name: value for name, value, _line in raw.fields}
+    offices: list[Bilingual] = []
+    zh_parts = _office_names(raw.offices_zh)
+    en_parts = _office_names(raw.offices_en)
+    for index in range(max(len(zh_parts), len(en_parts))):
+        offices.append(
+            Bilingual(
+                zh=zh_parts[index] if index < len(zh_parts) else None,
+                en=en_parts[index] if index < len(en_parts) else None,
+            )
+        )
+    return Footer(
+        disclaimer=Bilingual(
+            zh="\n\n".join(clean_value(line.text) for line in raw.disclaimer_zh) or None,
+            en="\n\n".join(clean_value(line.text) for line in raw.disclaimer_en) or None,
+        ),
+        offices=offices,
+        website=fields.get("website"),
+        email=fields.get("email"),
+        phone=fields.get("phone"),
+        fax=fields.get("fax"),
+    )
+
+
+def _office_names(line: Line | None) -> list[str]:
+    if line is None:
+        return []
+    return [clean_value(part) for part in line.text.split("|") if clean_value(part)]
+
+
+# --------------------------------------------------------------------------- contents vs body
+
+
+def _similarity(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def check_contents(contents: list[ContentsSection], sections: list[Section]) -> list[Warning]:
+    """Match every contents title to a body item; differences become warnings.
+
+    A title is matched exactly (either language) or, failing that, to the most
+    similar unmatched item; a fuzzy match, a title with no item, and an item
+    that the contents do not list each give a ``contents_mismatch`` warning.
+    """
+    if not contents:
+        return []
+    warnings: list[Warning] = []
+    items = [item for section in sections for item in section.items]
+    unmatched = {item.id: item for item in items}
+    entries = [title for block in contents for title in block.titles]
+    pending: list[Bilingual] = []
+    for entry in entries:
+        exact = next(
+            (
+                item
+                for item in unmatched.values()
+                if (entry.zh and entry.zh == item.title.zh) or (entry.en and entry.en == item.title.en)
+            ),
+            None,
+        )
+        if exact is None:
+            pending.append(entry)
+            continue
+        del unmatched[exact.id]
+        for lang in ("zh", "en"):
+            listed, printed = getattr(entry, lang), getattr(exact.title, lang)
+            if listed != printed:
+                warnings.append(_mismatch(exact.id, lang, listed, printed))
+    for entry in pending:
+        best = max(
+            unmatched.values(),
+            key=lambda item: max(_similarity(entry.zh, item.title.zh), _similarity(entry.en, item.title.en)),
+            default=None,
+        )
+        score = 0.0 if best is None else max(_similarity(entry.zh, best.title.zh), _similarity(entry.en, best.title.en))
+        if best is None or score < _SAME_STORY_RATIO:
+            warnings.append(
+                Warning(
+                    code="contents_mismatch",
+                    message=f"contents title {entry.zh or entry.en!r} matches no item of the body",
+                    item_id=None,
+                )
+            )
+            continue
+        del unmatched[best.id]
+        for lang in ("zh", "en"):
+            listed, printed = getattr(entry, lang), getattr(best.title, lang)
+            if listed != printed:
+                warnings.append(_mismatch(best.id, lang, listed, printed))
+    for item in unmatched.values():
+        warnings.append(
+            Warning(
+                code="contents_mismatch",
+                message=f"item {item.id} ({item.title.zh or item.title.en!r}) is not listed in the contents",
+                item_id=item.id,
+            )
+        )
+    warnings += _check_headings(contents, sections)
+    return warnings
+
+
+def _mismatch(item_id: str, lang: str, listed: str | None, printed: str | None) -> Warning:
+    name = "Chinese" if lang == "zh" else "English"
+    return Warning(
+        code="contents_mismatch",
+        message=f"item {item_id}: the contents list the {name} title {listed!r}, the body prints {printed!r}",
+        item_id=item_id,
+    )
+
+
+def _check_headings(contents: list[ContentsSection], sections: list[Section]) -> list[Warning]:
+    listed = [(block.heading.zh, block.heading.en) for block in contents]
+    printed = [(section.heading.zh, section.heading.en) for section in sections]
+    if listed == printed:
+        return []
+    return [
+        Warning(
+            code="contents_mismatch",
+            message=f"the contents list the sections {listed!r}, the body has {printed!r}",
+            item_id=None,
+        )
+    ]

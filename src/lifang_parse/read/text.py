@@ -1,0 +1,105 @@
+"""Read text input (clean extraction of a newsletter) into lines with provenance.
+
+Decoding follows what users actually have: a BOM decides first (UTF-8,
+UTF-16, UTF-32), then strict UTF-8, then GB18030. The encoding used is
+reported in ``ReadResult.encoding``. A form feed marks a page break, so a text
+extracted with page separators keeps page numbers as provenance.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+
+from lifang_parse.errors import InputError
+from lifang_parse.read.lines import Line, ReadResult
+from lifang_parse.textutil import normalize_space
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return (text, encoding name).
+
+    Raises :class:`InputError` for bytes that are no text in any of the
+    accepted encodings (a binary file given by mistake).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} at byte {exc.start}", path=path) from None
+    if b"\x00" in data[:4096]:
+        raise InputError("binary data (NUL bytes), not a text or PDF file", path=path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 or GB18030 text (bad byte at offset {exc.start})", path=path) from None
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Split decoded text into non-blank, whitespace-normalised :class:`Line` objects.
+
+    Line numbers count every input line (blank ones too), so ``Line.number``
+    points into the user's file. Pages count form feeds; without any form feed
+    the page is unknown (None).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paged = "\f" in text
+    page = 1
+    lines: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            # Text before a form feed belongs to the old page, after it to the new one.
+            pieces = raw.split("\f")
+            for index, piece in enumerate(pieces):
+                if index:
+                    page += 1
+                cleaned = normalize_space(piece)
+                if cleaned:
+                    lines.append(Line(text=cleaned, number=number, page=page))
+            continue
+        cleaned = normalize_space(raw)
+        if cleaned:
+            lines.append(Line(text=cleaned, number=number, page=page if paged else None))
+    return tuple(lines)
+
+
+def read_text_bytes(data: bytes, *, path: str | None = None) -> ReadResult:
+    """Read the bytes of a text newsletter."""
+    text, encoding = decode_bytes(data, path=path)
+    lines = split_lines(text)
+    pages = (text.count("\f") + 1) if "\f" in text else None
+    return ReadResult(
+        lines=lines,
+        format="text",
+        sha256=hashlib.sha256(data).hexdigest(),
+        path=path,
+        pages=pages,
+        encoding=encoding,
+    )
+
+
+def read_text_string(text: str, *, path: str | None = None) -> ReadResult:
+    """Read an already-decoded string (``parse_text``); sha256 is of its UTF-8 bytes."""
+    lines = split_lines(text.lstrip("\ufeff"))
+    pages = (text.count("\f") + 1) if "\f" in text else None
+    return ReadResult(
+        lines=lines,
+        format="text",
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        path=path,
+        pages=pages,
+        encoding=None,
+    )

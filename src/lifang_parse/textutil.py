@@ -1,0 +1,86 @@
+"""Small text helpers shared by every layer: normalisation and script detection.
+
+Kept apart so that the reader, the segmenter and the extractors agree on what
+"the same text" means (NFC, folded whitespace, no Markdown bold).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Any run of horizontal white space, including NBSP (U+00A0), ideographic space (U+3000)
+# and zero-width spaces that copy-paste leaves behind.
+_WHITESPACE_RUN = regex.compile(r"[\s\u00a0\u3000\u200b\u2060\ufeff]+")
+# Markdown bold `**text**` (bounded, no nesting) as the extracted text form writes emphasis.
+_MARKDOWN_BOLD = regex.compile(r"\*\*([^*\n]{1,500}?)\*\*")
+# Control characters other than tab/newline/form feed: dropped from values.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# One Han ideograph (CJK unified, extension A, compatibility) or CJK punctuation.
+_CJK_CHAR = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
+
+# Sentence-final punctuation: a paragraph ending in one of these is complete.
+_TERMINAL = regex.compile(r"""[。！？；.!?;:：…](?:[”’"'）)\]】」』]{0,3})$""")
+
+
+def normalize_space(text: str) -> str:
+    """NFC, control characters dropped, white-space runs folded to one space, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def strip_markdown_bold(text: str) -> str:
+    """Remove `**bold**` markers (kept single `*italic*`: it marks law titles)."""
+    return _MARKDOWN_BOLD.sub(r"\1", text)
+
+
+def clean_value(text: str) -> str:
+    """A value as the contract wants it: normalised, without Markdown bold."""
+    return normalize_space(strip_markdown_bold(text))
+
+
+def han_count(text: str) -> int:
+    return len(_HAN_CHAR.findall(text))
+
+
+def is_chinese(text: str) -> bool:
+    """True when Han characters make up at least 30% of the letters of ``text``."""
+    han = han_count(text)
+    if han == 0:
+        return False
+    latin = len(_LATIN_LETTER.findall(text))
+    return han / (han + latin) >= 0.3
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_CHAR.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation (either script)."""
+    return _TERMINAL.search(text.rstrip()) is not None
+
+
+def join_broken(first: str, second: str) -> str:
+    """Join two halves of a paragraph split at a line or page break.
+
+    Chinese halves join with nothing between; English with one space; a word
+    hyphenated at the break (``compre-`` + ``hensive``) is made whole.
+    """
+    first = first.rstrip()
+    second = second.lstrip()
+    if not first:
+        return second
+    if not second:
+        return first
+    if first.endswith("-") and len(first) >= 2 and first[-2].isalpha() and second[:1].islower():
+        return first[:-1] + second
+    if has_cjk(first[-1]) or has_cjk(second[0]):
+        if first[-1].isascii() and first[-1].isalnum() and second[0].isascii() and second[0].isalnum():
+            return f"{first} {second}"
+        return first + second
+    return f"{first} {second}"
