@@ -168,6 +168,7 @@ def _parse_masthead(lines: list[Line], layout: Layout) -> tuple[Masthead, list[L
     unplaced: list[Line] = []
     numbers: list[tuple[int, int]] = []  # (position, number)
     title_position: int | None = None
+    candidates: list[tuple[int, Line, str]] = []
     for position, line in enumerate(lines):
         text = clean_value(line.text)
         if layout.is_masthead_boilerplate(text):
@@ -183,12 +184,25 @@ def _parse_masthead(lines: list[Line], layout: Layout) -> tuple[Masthead, list[L
             continue
         if _take_publisher(text, values, layout):
             continue
-        key = "title_zh" if is_chinese(text) else "title_en"
-        if key not in values and len(text) <= 120:
-            values[key] = text
-            title_position = position if title_position is None else title_position
-            continue
-        unplaced.append(line)
+        candidates.append((position, line, text))
+    # The Chinese title is the first free Chinese line; the English title the
+    # first free English line after it (before it only when there is no Chinese).
+    zh_titles = [c for c in candidates if is_chinese(c[2]) and len(c[2]) <= 120]
+    en_titles = [c for c in candidates if not is_chinese(c[2]) and len(c[2]) <= 160]
+    chosen: list[tuple[int, Line, str]] = []
+    if zh_titles:
+        chosen.append(zh_titles[0])
+        values["title_zh"] = zh_titles[0][2]
+        after = [c for c in en_titles if c[0] > zh_titles[0][0]]
+        if after:
+            chosen.append(after[0])
+            values["title_en"] = after[0][2]
+    elif en_titles:
+        chosen.append(en_titles[0])
+        values["title_en"] = en_titles[0][2]
+    if chosen:
+        title_position = min(c[0] for c in chosen)
+    unplaced.extend(c[1] for c in candidates if c not in chosen)
     for position, number in numbers:
         before_title = title_position is None or position < title_position
         key = "publication_number" if before_title and "publication_number" not in values else "issue_number"

@@ -1,0 +1,88 @@
+"""The nothing-lost check, written independently of the segmenter.
+
+Every non-blank input line must be visible in the model: inside an item's
+title or body (link markers aside), in the contents, a heading, a masthead or
+footer field, boilerplate or ``unplaced``. Item locations must not overlap one
+another nor any fragment, so no line is claimed twice.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lifang_parse.models import Newsletter
+from lifang_parse.textutil import clean_value
+
+# A "more" marker with its brackets, as the text form writes it.
+_LINK = regex.compile(r"[（(]?\s*\[[^\]]{1,60}\]\([^)\s]{0,500}\)\s*[）)]?")
+# Where a heading or office line splits into separately stored parts.
+_PARTS = regex.compile(r"\||(?<=\p{Han})\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=\p{Han})")
+# A labelled footer line: "Tel: +8610 ...", "Email: info@...".
+_LABEL = regex.compile(r"(?i)^(?:tel|telephone|fax|e-?mail|website)\s*[:：]\s*(?P<value>.+)$")
+
+
+def _strings(newsletter: Newsletter) -> list[str]:
+    found: list[str] = []
+
+    def add(*values: object) -> None:
+        found.extend(v for v in values if isinstance(v, str) and v)
+
+    add(newsletter.publisher.zh, newsletter.publisher.en, newsletter.publication.zh, newsletter.publication.en)
+    add(newsletter.title.zh, newsletter.title.en)
+    for block in newsletter.contents:
+        add(block.heading.zh, block.heading.en)
+        for title in block.titles:
+            add(title.zh, title.en)
+    for section in newsletter.sections:
+        add(section.heading.zh, section.heading.en)
+        for item in section.items:
+            add(item.title.zh, item.title.en, item.body.zh, item.body.en)
+    if newsletter.footer:
+        footer = newsletter.footer
+        add(footer.disclaimer.zh, footer.disclaimer.en, footer.website, footer.email, footer.phone, footer.fax)
+        for office in footer.offices:
+            add(office.zh, office.en)
+    add(*(f.text for f in newsletter.boilerplate), *(f.text for f in newsletter.unplaced))
+    return found
+
+
+def missing_lines(text: str, newsletter: Newsletter) -> list[str]:
+    """Non-blank lines of ``text`` that the model does not show anywhere."""
+    haystack = "\n".join(_strings(newsletter)).casefold()
+    numbers = {str(n) for n in (newsletter.publication_number, newsletter.issue_number) if n is not None}
+    period = newsletter.period
+    missing: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
+        line = clean_value(raw)
+        if not line:
+            continue
+        bare = clean_value(_LINK.sub(" ", line)).rstrip("-")
+        if not bare or bare.casefold() in haystack:
+            continue
+        if regex.fullmatch(r"(?i)No\.?\s*(\d+)", line) and regex.sub(r"\D", "", line) in numbers:
+            continue
+        if period and regex.sub(r"\D", "", line) == period.replace("-", "") and len(line) <= 10:
+            continue
+        parts = [part.strip() for part in _PARTS.split(bare) if part.strip()]
+        if all(part.casefold() in haystack for part in parts):
+            continue  # a heading or office line shown in its parts
+        label = _LABEL.match(bare)
+        if label and label["value"].casefold() in haystack:
+            continue  # a footer field shown without its label
+        missing.append(line)
+    return missing
+
+
+def overlapping_claims(newsletter: Newsletter) -> list[tuple[str, str]]:
+    """Pairs of model parts that claim the same input line."""
+    spans: list[tuple[int, int, str]] = [
+        (item.location.line_start, item.location.line_end, f"item {item.id}") for item in newsletter.all_items()
+    ]
+    spans += [(f.line_start, f.line_end, f"boilerplate {f.text[:20]!r}") for f in newsletter.boilerplate]
+    spans += [(f.line_start, f.line_end, f"unplaced {f.text[:20]!r}") for f in newsletter.unplaced]
+    spans.sort()
+    clashes = []
+    for (start_a, end_a, name_a), (start_b, _end_b, name_b) in zip(spans, spans[1:]):
+        if start_b <= end_a:
+            clashes.append((name_a, name_b))
+    return clashes
