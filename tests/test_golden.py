@@ -1,0 +1,103 @@
+"""Every fixture against its hand-written golden file (fixtures/GOLDEN_FORMAT.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lifang_parse import parse_file
+from lifang_parse.models import Item, Newsletter
+
+from conftest import TEXT_FIXTURES, golden_path
+
+WITH_GOLDEN = [path for path in TEXT_FIXTURES if golden_path(path).exists()]
+
+
+def _bilingual(value: Any) -> dict[str, Any]:
+    return {"zh": value.zh, "en": value.en}
+
+
+def _load(path: Path) -> tuple[dict[str, Any], Newsletter]:
+    return json.loads(golden_path(path).read_text(encoding="utf-8")), parse_file(path)
+
+
+def test_every_text_fixture_has_a_golden_file() -> None:
+    assert len(TEXT_FIXTURES) >= 5
+    assert [p.name for p in TEXT_FIXTURES if p not in WITH_GOLDEN] == []
+
+
+@pytest.mark.parametrize("path", WITH_GOLDEN, ids=lambda p: p.stem)
+def test_masthead_and_contents(path: Path) -> None:
+    golden, parsed = _load(path)
+    for key in ("publication_number", "period", "issue_number"):
+        assert getattr(parsed, key) == golden[key], key
+    assert _bilingual(parsed.title) == golden["title"]
+    assert [
+        {"heading": _bilingual(block.heading), "titles": [_bilingual(t) for t in block.titles]}
+        for block in parsed.contents
+    ] == golden["contents"]
+
+
+@pytest.mark.parametrize("path", WITH_GOLDEN, ids=lambda p: p.stem)
+def test_sections_items_titles_bodies_links(path: Path) -> None:
+    golden, parsed = _load(path)
+    assert [_bilingual(s.heading) for s in parsed.sections] == [s["heading"] for s in golden["sections"]]
+    for section, golden_section in zip(parsed.sections, golden["sections"]):
+        assert [i.id for i in section.items] == [i["id"] for i in golden_section["items"]]
+        for item, expected in zip(section.items, golden_section["items"]):
+            assert _bilingual(item.title) == expected["title"], item.id
+            assert _bilingual(item.body) == expected["body"], item.id
+            assert [link.model_dump() for link in item.links] == expected["links"], item.id
+            codes = {w.code for w in item.warnings}
+            assert set(expected.get("warnings", [])) <= codes, item.id
+
+
+@pytest.mark.parametrize("path", WITH_GOLDEN, ids=lambda p: p.stem)
+def test_footer_and_document_warnings(path: Path) -> None:
+    golden, parsed = _load(path)
+    if "footer" in golden:
+        assert parsed.footer is not None
+        footer = parsed.footer
+        assert _bilingual(footer.disclaimer) == golden["footer"]["disclaimer"]
+        assert [_bilingual(o) for o in footer.offices] == golden["footer"]["offices"]
+        for key in ("website", "email", "phone", "fax"):
+            assert getattr(footer, key) == golden["footer"][key], key
+    assert set(golden.get("warnings", [])) <= {w.code for w in parsed.warnings}
+    assert parsed.unplaced == []
+
+
+def _facts(item: Item) -> dict[str, set[Any]]:
+    return {
+        "dates": {(d.date, d.role) for d in item.dates},
+        "agencies": {a.id for a in item.agencies},
+        "counts": {(c.value, c.unit) for c in item.counts},
+        "amounts": {(float(a.value), a.currency) for a in item.amounts},
+        "laws": {(law.title.zh, law.title.en) for law in item.laws},
+        "companies": {(n.name.zh, n.name.en) for n in item.companies},
+        "people": {(n.name.zh, n.name.en) for n in item.people},
+    }
+
+
+def _golden_facts(facts: dict[str, Any]) -> dict[str, set[Any]]:
+    return {
+        "dates": {(d["date"], d["role"]) for d in facts.get("dates", [])},
+        "agencies": set(facts.get("agencies", [])),
+        "counts": {(c["value"], c["unit"]) for c in facts.get("counts", [])},
+        "amounts": {(float(a["value"]), a["currency"]) for a in facts.get("amounts", [])},
+        "laws": {(law["zh"], law["en"]) for law in facts.get("laws", [])},
+        "companies": {(n["zh"], n["en"]) for n in facts.get("companies", [])},
+        "people": {(n["zh"], n["en"]) for n in facts.get("people", [])},
+    }
+
+
+@pytest.mark.parametrize("path", WITH_GOLDEN, ids=lambda p: p.stem)
+def test_facts(path: Path) -> None:
+    golden, parsed = _load(path)
+    expected_items = {i["id"]: i for s in golden["sections"] for i in s["items"]}
+    for item in parsed.all_items():
+        expected = expected_items[item.id].get("facts")
+        if expected is not None:
+            assert _facts(item) == _golden_facts(expected), item.id
