@@ -9,6 +9,7 @@ Exit status: 0 success, 1 warnings under ``--strict``, 2 bad input.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -26,6 +27,11 @@ EXIT_OK = 0
 EXIT_WARNINGS = 1
 EXIT_BAD_INPUT = 2
 PROG = "lifang-parse"
+# Subcommands living in their own modules; each has run_cli(argv, *, stdout, stderr) -> int.
+SUBCOMMANDS = {
+    "stats": "lifang_parse.export.stats",
+    "report": "lifang_parse.report.cli",
+}
 
 
 def _parse_parser() -> argparse.ArgumentParser:
@@ -128,6 +134,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if arguments[:1] == ["schema"]:
             return _run_schema(arguments[1:], out)
+        if arguments[:1] and arguments[0] in SUBCOMMANDS:
+            module = importlib.import_module(SUBCOMMANDS[arguments[0]])
+            return int(module.run_cli(arguments[1:], stdout=out, stderr=err))
         return _run_parse(arguments, out, err)
     except BrokenPipeError:  # `lifang-parse x | head`
         return EXIT_OK
