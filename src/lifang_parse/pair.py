@@ -19,6 +19,8 @@ from lifang_parse.textutil import clean_value, join_broken
 
 # Two titles at least this similar are the same story printed twice with small edits.
 _SAME_STORY_RATIO = 0.6
+# Titles longer than this are not compared fuzzily (difflib is quadratic).
+_MAX_FUZZY_LENGTH = 400
 
 
 def join_lines(lines: Iterable[Line]) -> str:
@@ -155,7 +157,7 @@ def _office_names(line: Line | None) -> list[str]:
 
 
 def _similarity(a: str | None, b: str | None) -> float:
-    if not a or not b:
+    if not a or not b or len(a) > _MAX_FUZZY_LENGTH or len(b) > _MAX_FUZZY_LENGTH:
         return 0.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
