@@ -1,0 +1,593 @@
+"""Reader-independent layout repair: furniture, reading order, paragraph joins.
+
+A PDF (or hard-wrapped extracted text, such as ``pdftotext`` output) gives us
+*visual* lines, while every later layer wants *paragraph* lines, exactly as in
+the clean text form. The functions here turn the one into the other. They work
+on plain data (:class:`Run`, :class:`Frag`) so that a text reader can build
+``Frag`` objects from wrapped text lines and reuse them with no copy: geometry
+that a text source lacks can be approximated (x in characters, baseline in
+line numbers).
+
+Everything here is pure: no I/O, no pdfplumber, no global state.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+# --------------------------------------------------------------------------
+# Character classes
+# --------------------------------------------------------------------------
+
+# CJK ideographs, kana, hangul and the full-width punctuation that Chinese
+# text uses; a line break next to one of these needs no space when re-joined.
+_CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation (。、「」《》…)
+    (0x3040, 0x30FF),  # kana
+    (0x3100, 0x312F),  # bopomofo
+    (0x3400, 0x4DBF),  # extension A
+    (0x4E00, 0x9FFF),  # unified ideographs
+    (0xAC00, 0xD7AF),  # hangul
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFE30, 0xFE4F),  # compatibility forms
+    (0xFF00, 0xFFEF),  # full-width forms (，（）：；！？)
+    (0x20000, 0x2FFFF),  # supplementary ideographs
+)
+
+# Curly quotes are used by both languages; they count as CJK only when a
+# neighbour is CJK, so they are not in the ranges above.
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph, kana, hangul or full-width punctuation mark."""
+    if not ch:
+        return False
+    cp = ord(ch[0])
+    if cp < 0x2E80:
+        return False
+    for lo, hi in _CJK_RANGES:
+        if lo <= cp <= hi:
+            return True
+    return False
+
+
+def is_ideograph(ch: str) -> bool:
+    """True for a CJK ideograph proper (not punctuation): a letter-spacing target."""
+    if not ch:
+        return False
+    cp = ord(ch[0])
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FFFF
+
+
+# Ligatures that PDF fonts draw as one glyph; extraction should give letters.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+
+# Runs of whitespace (including no-break and ideographic spaces) fold to one.
+_WS_RE = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f]+")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, ligatures split, whitespace folded and trimmed: the contract's text form."""
+    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    return _WS_RE.sub(" ", text).strip()
+
+
+# A space between two ideographs inside a letter-spaced run: "国 内 要 闻".
+_SPACED_IDEOGRAPH_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff]) (?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def clean_cjk_spaces(text: str) -> str:
+    """Remove spaces between ideographs that a PDF put there for letter-spacing.
+
+    A real newsletter does sometimes mean a space between two Chinese words
+    (《信息安全技术 快递物流服务数据安全指南》), so one space is kept. Only when a
+    line is *letter-spaced* (most ideograph pairs separated by single spaces, as
+    in a spaced-out heading or justified extraction), all those spaces go.
+    """
+    spaced = len(_SPACED_IDEOGRAPH_RE.findall(text))
+    if spaced < 2:
+        return text
+    tight = 0
+    for a, b in zip(text, text[1:]):
+        if is_ideograph(a) and is_ideograph(b):
+            tight += 1
+    if spaced >= tight:
+        return _SPACED_IDEOGRAPH_RE.sub("", text)
+    return text
+
+
+# --------------------------------------------------------------------------
+# Plain data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of one visual line in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Frag:
+    """One visual line fragment: a line, or one column's part of a line.
+
+    Coordinates are in points, y growing downwards (``top`` < ``bottom``).
+    ``first_width`` is the width of the first breakable unit (a Latin word or
+    one CJK character) so that we can ask "would it have fitted on the line
+    before?". ``left``/``right`` bound the text column the fragment belongs to;
+    they are filled in by :func:`assign_regions`.
+    """
+
+    runs: tuple[Run, ...]
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    first_width: float = 0.0
+    column: int = 0
+    left: float = 0.0
+    right: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def bold(self) -> bool:
+        """All visible characters are bold (a heading), not just a run."""
+        return all(r.bold for r in self.runs if r.text.strip()) and any(r.text.strip() for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A re-joined paragraph with its provenance."""
+
+    text: str
+    page_start: int
+    page_end: int
+    bold: bool
+
+
+# --------------------------------------------------------------------------
+# Furniture: running headers, footers, page numbers
+# --------------------------------------------------------------------------
+
+# Page-number shapes: "3", "- 3 -", "— 3 —", "Page 3", "Page 3 of 9", "3 / 9",
+# "第3页", "第 3 页 共 9 页", "P.3".
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—_\s]*\d{1,4}[-–—_\s]*"
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s*(?:/|of)\s*\d{1,4}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)$",
+    re.IGNORECASE,
+)
+# Digits vary from page to page in a running header ("No.214 | 3"); compare without them.
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS_RE.sub("#", normalise_text(text)).casefold()
+
+
+def find_furniture(
+    pages: Sequence[Sequence[Frag]],
+    page_heights: Sequence[float],
+    *,
+    band: float = 0.12,
+    y_tolerance: float = 4.0,
+) -> set[tuple[int, int]]:
+    """Indexes ``(page_index, frag_index)`` of running headers, footers and page numbers.
+
+    Furniture is recognised by *repetition and position*, the way a reader sees
+    it: text in the top or bottom ``band`` of the page, among the outermost
+    three lines there, that recurs (digits ignored) at the same height on
+    several pages. A bare page number ("3", "- 3 -", "第3页") in the band is
+    furniture when at least two pages have one. Position matters: a section
+    heading that happens to open two pages is body text and recurs too, so a
+    key seen on only two pages of a long document is kept.
+    """
+    candidates: list[tuple[int, int, str, float, bool]] = []  # page, idx, key, y-centre, is-number
+    for p, frags in enumerate(pages):
+        if not frags:
+            continue
+        height = page_heights[p] if p < len(page_heights) else 842.0
+        order = sorted(range(len(frags)), key=lambda i: frags[i].top)
+        top_band = [i for i in order[:3] if frags[i].bottom <= height * band]
+        bottom_band = [i for i in order[-3:] if frags[i].top >= height * (1 - band)]
+        for i in dict.fromkeys(top_band + bottom_band):
+            text = normalise_text(frags[i].text)
+            if not text:
+                continue
+            centre = (frags[i].top + frags[i].bottom) / 2
+            candidates.append((p, i, _furniture_key(text), centre, bool(_PAGE_NUMBER_RE.match(text))))
+
+    n_pages = sum(1 for f in pages if f)
+    removed: set[tuple[int, int]] = set()
+    # Repetition: same key, same height (within tolerance), different pages.
+    by_key: dict[str, list[tuple[int, int, float]]] = {}
+    for p, i, key, centre, _ in candidates:
+        by_key.setdefault(key, []).append((p, i, centre))
+    for entries in by_key.values():
+        for p, i, centre in entries:
+            same_place = {q for q, _, c in entries if abs(c - centre) <= y_tolerance}
+            count = len(same_place)
+            if count >= 3 or (count == 2 and n_pages <= 3) or (count >= 2 and count * 2 > n_pages):
+                removed.add((p, i))
+    # Page numbers: shapes vary ("3" vs "Page 3 of 9" are both keyed alike anyway).
+    numbers = [(p, i) for p, i, _, _, is_num in candidates if is_num]
+    if len({p for p, _ in numbers}) >= 2 or (n_pages == 1 and numbers):
+        removed.update(numbers)
+    return removed
+
+
+# --------------------------------------------------------------------------
+# Reading order: columns
+# --------------------------------------------------------------------------
+
+
+def order_page(frags: Sequence[Frag]) -> list[Frag]:
+    """Put one page's fragments in reading order, columns read one after another.
+
+    Fragments are sorted top to bottom. A vertical gutter is looked for where
+    fewest fragments cross it; fragments that cross it (full-width text)
+    divide the page into runs, and a run that has fragments on both sides of
+    the gutter, side by side, is a two-column block: its left column is read
+    before its right one. Returns fragments with ``column`` set (0 full
+    width, 1 left, 2 right).
+    """
+    items = sorted(frags, key=lambda f: (round(f.baseline, 1), f.x0))
+    if len(items) < 4:
+        return items
+    left_edge = min(f.x0 for f in items)
+    right_edge = max(f.x1 for f in items)
+    width = right_edge - left_edge
+    if width <= 0:
+        return items
+    gutter = _find_gutter(items, left_edge + 0.2 * width, right_edge - 0.2 * width)
+    if gutter is None:
+        return items
+    out: list[Frag] = []
+    run: list[Frag] = []
+
+    def flush() -> None:
+        lefts = [f for f in run if f.x1 <= gutter]
+        rights = [f for f in run if f.x0 >= gutter]
+        two_columns = (
+            len(lefts) >= 2
+            and len(rights) >= 2
+            and min(f.top for f in rights) < max(f.bottom for f in lefts)
+            and min(f.top for f in lefts) < max(f.bottom for f in rights)
+        )
+        if two_columns:
+            # Lines above where both columns have begun (a centred masthead
+            # line that happens to sit right of the gutter) are not part of
+            # the column block.
+            start = max(min(f.top for f in lefts), min(f.top for f in rights))
+            before = [f for f in run if f.bottom <= start]
+            middle = [f for f in run if f.bottom > start]
+            out.extend(before)
+            out.extend(replace(f, column=1) for f in middle if f.x1 <= gutter)
+            out.extend(replace(f, column=2) for f in middle if f.x0 >= gutter)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for f in items:
+        if f.x0 < gutter < f.x1:
+            flush()
+            out.append(f)
+        else:
+            run.append(f)
+    flush()
+    return out
+
+
+def _find_gutter(items: Sequence[Frag], lo: float, hi: float) -> float | None:
+    """The x in [lo, hi] crossed by fewest fragments, in the middle of the widest such stretch."""
+    if hi <= lo:
+        return None
+    step = 2.0
+    xs = [lo + step * k for k in range(int((hi - lo) / step) + 1)]
+    spans = [(f.x0, f.x1) for f in items]
+    crossings = [sum(1 for a, b in spans if a < x < b) for x in xs]
+    best = min(crossings)
+    # Must be a real gap for the narrow fragments: both sides populated.
+    start = None
+    widest: tuple[float, float] | None = None
+    for x, c in zip(xs + [hi + step], crossings + [best + 1]):
+        if c == best and start is None:
+            start = x
+        elif c != best and start is not None:
+            if widest is None or (x - start) > (widest[1] - widest[0]):
+                widest = (start, x - step)
+            start = None
+    if widest is None:
+        return None
+    g = (widest[0] + widest[1]) / 2
+    left_n = sum(1 for a, b in spans if b <= g)
+    right_n = sum(1 for a, b in spans if a >= g)
+    if left_n < 2 or right_n < 2:
+        return None
+    return g
+
+
+def assign_regions(pages: Sequence[Sequence[Frag]]) -> list[list[Frag]]:
+    """Set each fragment's column bounds (``left``, ``right``) per page and column.
+
+    The bounds are the extremes of the fragments of that column on that page;
+    a column with fewer than three lines borrows the median bounds that the
+    same column has on other pages, since a nearly empty last page says
+    little about where its lines could have ended.
+    """
+    bounds: dict[tuple[int, int], tuple[float, float, int]] = {}
+    for p, frags in enumerate(pages):
+        for f in frags:
+            lo, hi, n = bounds.get((p, f.column), (f.x0, f.x1, 0))
+            bounds[(p, f.column)] = (min(lo, f.x0), max(hi, f.x1), n + 1)
+    typical: dict[int, tuple[float, float]] = {}
+    for column in {c for _, c in bounds}:
+        full = sorted((lo, hi) for (p, c), (lo, hi, n) in bounds.items() if c == column and n >= 3)
+        if full:
+            typical[column] = full[len(full) // 2]
+    out: list[list[Frag]] = []
+    for p, frags in enumerate(pages):
+        page_out = []
+        for f in frags:
+            lo, hi, n = bounds[(p, f.column)]
+            if n < 3 and f.column in typical:
+                lo = min(lo, typical[f.column][0])
+                hi = max(hi, typical[f.column][1])
+            page_out.append(replace(f, left=lo, right=hi))
+        out.append(page_out)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
+# --------------------------------------------------------------------------
+
+
+def estimate_pitch(frags: Sequence[Frag]) -> dict[float, float]:
+    """Line pitch (baseline to baseline, in points) per font size.
+
+    A low percentile of the baseline steps between consecutive lines of one
+    column is the leading inside a paragraph; paragraph spacing only makes
+    steps larger. A size with too few steps, or whose steps are all larger
+    than the document's typical leading (titles that never wrap: every step
+    is a paragraph step), gets the document's typical leading ratio instead.
+    Key ``0.0`` holds that ratio.
+    """
+    steps: dict[float, list[float]] = {}
+    for a, b in zip(frags, frags[1:]):
+        if a.page != b.page or a.column != b.column or a.size <= 0:
+            continue
+        if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
+            continue
+        step = b.baseline - a.baseline
+        if 0.8 * a.size < step < 3.0 * a.size:
+            steps.setdefault(_size_key(a.size), []).append(step)
+    ratios = sorted(st / size for size, sts in steps.items() for st in sts if size > 0)
+    ratio = ratios[len(ratios) // 10] if len(ratios) >= 3 else 1.2
+    out = {0.0: ratio}
+    for size, sts in steps.items():
+        sts.sort()
+        pitch = sts[len(sts) // 10] if len(sts) >= 2 else ratio * size
+        out[size] = min(pitch, 1.08 * ratio * size)
+    return out
+
+
+def estimate_pitch_ratio(frags: Sequence[Frag]) -> float:
+    """The document's typical leading as a multiple of the font size."""
+    return estimate_pitch(frags)[0.0]
+
+
+def _size_key(size: float) -> float:
+    return round(size * 2) / 2
+
+
+def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) -> bool:
+    """Does ``b`` begin a paragraph, given that ``a`` is the line before it?
+
+    Any one of: more vertical space than a line pitch (paragraph spacing); a
+    change between bold and regular or of font size (heading to body); ``b``
+    indented while ``a`` sat at the column's left edge (first-line indent);
+    ``a`` ending so short that ``b``'s first word would clearly have fitted
+    after it, which a line-breaking program would have done had the paragraph
+    gone on (with slack, since programs differ in how tight they fill). A page
+    or column break is not a paragraph break by itself.
+    """
+    size = max(a.size, b.size, 1.0)
+    if a.bold != b.bold:
+        return True
+    if abs(a.size - b.size) > 0.15 * size:
+        return True
+    if isinstance(pitch, dict):
+        line_pitch = pitch.get(_size_key(a.size)) or pitch.get(0.0, 1.2) * a.size
+    else:
+        line_pitch = pitch * a.size
+    same_flow = a.page == b.page and a.column == b.column and b.baseline > a.baseline + 0.5 * size
+    if same_flow and b.baseline - a.baseline > 1.2 * line_pitch + 0.5:
+        return True
+    if abs(a.x0 - a.left) < 0.5 * size and b.x0 - b.left > 0.8 * size:
+        return True
+    b_text = b.text
+    a_width = a.x1 - a.x0
+    if abs(a.x0 - a.left) < 0.5 * size:
+        room = a.right - a.x1
+    else:  # centred or right-aligned: what is left of the column's width
+        room = (a.right - a.left) - a_width
+    first_is_cjk = bool(b_text) and is_cjk(b_text.lstrip()[:1])
+    slack = 1.5 * size if first_is_cjk else 2.0 * size
+    return room > b.first_width + slack
+
+
+# A word hyphenated at a line end: "organ-" + "ized".
+_HYPHEN_END_RE = re.compile(r"([A-Za-z]+)[-\u00ad\u2010]$")
+_WORD_START_RE = re.compile(r"^([a-z]+)")
+# Words of a document, for deciding whether a line-end hyphen is part of the word.
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def build_vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Lower-cased words (hyphenated compounds kept whole) of a document."""
+    vocab: Counter[str] = Counter()
+    for t in texts:
+        vocab.update(w.lower() for w in _WORD_RE.findall(t))
+    return vocab
+
+
+def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, str]:
+    """How to join the text ``a`` to the text ``b`` that wrapped after it.
+
+    Returns ``(a', separator)``: ``a`` possibly without a trailing hyphen, and
+    the separator to put before ``b``. Chinese joins with nothing; English with
+    one space; a word hyphenated at the line end is made whole ("organ-" +
+    "ized" -> "organized") unless the document writes that word with its
+    hyphen elsewhere ("third-" + "party" stays "third-party").
+    """
+    a_stripped = a.rstrip()
+    b_stripped = b.lstrip()
+    if not a_stripped or not b_stripped:
+        return a_stripped, ""
+    last, first = a_stripped[-1], b_stripped[0]
+    if a_stripped.endswith("\u00ad"):
+        return a_stripped[:-1], ""
+    m = _HYPHEN_END_RE.search(a_stripped)
+    w = _WORD_START_RE.match(b_stripped)
+    if m and w:
+        head, tail = m.group(1).lower(), w.group(1).lower()
+        vocab = vocab or Counter()
+        if vocab[f"{head}-{tail}"] > vocab[f"{head}{tail}"]:
+            return a_stripped, ""
+        return a_stripped[:-1], ""
+    if last in "-\u2010/" and first.isalnum():
+        return a_stripped, ""
+    if is_cjk(last) or is_cjk(first):
+        return a_stripped, ""
+    return a_stripped, " "
+
+
+def join_paragraphs(
+    frags: Sequence[Frag],
+    pitch: dict[float, float] | None = None,
+    vocab: Counter[str] | None = None,
+) -> list[Paragraph]:
+    """Re-join visual lines (in reading order) into paragraphs with inline markup.
+
+    Styled runs become the text form's markup: italic as ``*…*``, bold as
+    ``**…**`` (only inside a paragraph that is not bold as a whole; a wholly
+    bold paragraph is a heading and is flagged instead), and a link as
+    ``[text](href)``.
+    """
+    if not frags:
+        return []
+    if pitch is None:
+        pitch = estimate_pitch(frags)
+    if vocab is None:
+        vocab = build_vocabulary(f.text for f in frags)
+    groups: list[list[Frag]] = [[frags[0]]]
+    for a, b in zip(frags, frags[1:]):
+        if starts_new_paragraph(a, b, pitch):
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    out = []
+    for group in groups:
+        runs: list[Run] = []
+        for f in group:
+            fr = [r for r in f.runs if r.text]
+            if not fr:
+                continue
+            if runs:
+                head, sep = join_seam(runs[-1].text, fr[0].text, vocab)
+                runs[-1] = replace(runs[-1], text=head)
+                if sep:
+                    runs.append(Run(sep, bold=runs[-1].bold and fr[0].bold, italic=runs[-1].italic and fr[0].italic, href=runs[-1].href if runs[-1].href == fr[0].href else None))
+                fr[0] = replace(fr[0], text=fr[0].text.lstrip())
+            runs.extend(fr)
+        all_bold = all(r.bold for r in runs if r.text.strip()) and any(r.text.strip() for r in runs)
+        text = render_runs(runs, mark_bold=not all_bold)
+        text = restore_link_markers(clean_cjk_spaces(normalise_text(text)))
+        if text:
+            out.append(Paragraph(text, group[0].page, group[-1].page, all_bold))
+    return out
+
+
+def render_runs(runs: Sequence[Run], *, mark_bold: bool = True) -> str:
+    """Runs to text-form markup. Adjacent runs of one style merge first; the
+    spaces at a styled run's edges move outside its markers."""
+    merged: list[Run] = []
+    for r in runs:
+        key = (r.bold and mark_bold, r.italic, r.href)
+        if merged and (merged[-1].bold and mark_bold, merged[-1].italic, merged[-1].href) == key:
+            merged[-1] = replace(merged[-1], text=merged[-1].text + r.text)
+        elif merged and not r.text.strip() and r.href is None:
+            # A bare space between two runs: give it to the run before, so that
+            # "*A* *B*" written with a regular space stays one span.
+            merged[-1] = replace(merged[-1], text=merged[-1].text + r.text)
+        else:
+            merged.append(Run(r.text, r.bold and mark_bold, r.italic, r.href))
+    parts = []
+    for r in merged:
+        core = r.text.strip()
+        if not core or not (r.bold or r.italic or r.href):
+            parts.append(r.text)
+            continue
+        lead = r.text[: len(r.text) - len(r.text.lstrip())]
+        trail = r.text[len(r.text.rstrip()) :]
+        if r.italic:
+            core = f"*{core}*"
+        if r.bold:
+            core = f"**{core}**"
+        if r.href:
+            core = f"[{core}]({r.href})"
+        parts.append(lead + core + trail)
+    return "".join(parts)
+
+
+# The visible "read more" marker at a paragraph's end, without its link target:
+# "（查看更多）", "(More)". Its link form in the text is "（[查看更多](#)）".
+_MARKER_RE = re.compile(r"([（(]\s*)(查看更多|查看原文|More|Read more)(\s*[)）])\s*$")
+
+
+def restore_link_markers(text: str, href: str = "#") -> str:
+    """Give a bare "read more" marker at a paragraph end the text form's link syntax.
+
+    PDFs show the marker as plain text (the link, if any, is an annotation that
+    the reader may not have); the text form writes it ``[查看更多](#)``.
+    """
+    return _MARKER_RE.sub(lambda m: f"{m.group(1)}[{m.group(2)}]({href}){m.group(3)}", text)
+
+
+__all__ = [
+    "Frag",
+    "Paragraph",
+    "Run",
+    "assign_regions",
+    "build_vocabulary",
+    "clean_cjk_spaces",
+    "estimate_pitch",
+    "estimate_pitch_ratio",
+    "find_furniture",
+    "is_cjk",
+    "is_ideograph",
+    "join_paragraphs",
+    "join_seam",
+    "normalise_text",
+    "order_page",
+    "render_runs",
+    "restore_link_markers",
+    "starts_new_paragraph",
+]
