@@ -1,0 +1,95 @@
+"""The fact layer: dates, agencies, counts, amounts, laws, companies, people.
+
+``enrich_item`` is the one entry point the pipeline calls: it reads an item's
+title and body in both languages, extracts each kind of fact per language and
+lets :mod:`lifang_parse.reconcile` pair them, adding a warning for every fact
+found in one language only and for every agency-shaped name the gazetteer
+lacks (``unknown_agency``).
+"""
+
+from __future__ import annotations
+
+from lifang_parse.extract.agencies import find_agencies, find_unknown_agencies
+from lifang_parse.extract.amounts import extract_amounts
+from lifang_parse.extract.counts import extract_counts
+from lifang_parse.extract.dates import extract_dates
+from lifang_parse.extract.gazetteer import Gazetteer, load_gazetteer
+from lifang_parse.extract.laws import en_titles, zh_titles
+from lifang_parse.extract.names import find_companies, find_people
+from lifang_parse.models import Item, Warning
+
+
+def _join(title: str | None, body: str | None) -> str:
+    """Headline and body as one text; the newline keeps a phrase from spanning the two."""
+    return "\n".join(part for part in (title, body) if part)
+
+
+def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item:
+    """Return a copy of `item` with its facts filled and reconcile warnings appended.
+
+    Facts come from title and body of both languages, once per value; ``period``
+    (the masthead's "2021-03") dates a yearless date when the story has no
+    event date of its own.
+    """
+    from lifang_parse import reconcile  # late: reconcile imports this package's modules
+
+    texts = {
+        lang: (getattr(item.title, lang) or "", getattr(item.body, lang) or "") for lang in ("zh", "en")
+    }
+    present = {lang for lang, (t, b) in texts.items() if t or b}
+    bilingual = present == {"zh", "en"} and bool(item.body.zh) and bool(item.body.en)
+    iid = item.id
+
+    dates = {lang: extract_dates(b, lang, period=period, title=t) for lang, (t, b) in texts.items()}  # type: ignore[arg-type]
+    whole = {lang: _join(t, b) for lang, (t, b) in texts.items()}
+    agencies = {lang: find_agencies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
+    counts = {lang: extract_counts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
+    amounts = {lang: extract_amounts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
+    companies = {lang: find_companies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
+    people = {lang: find_people(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
+
+    warnings: list[Warning] = []
+    date_facts, w = reconcile.reconcile_dates(dates["zh"], dates["en"], item_id=iid, bilingual=bilingual)
+    warnings += w
+    agency_facts, w = reconcile.reconcile_agencies(agencies["zh"], agencies["en"], gazetteer, item_id=iid, bilingual=bilingual)
+    warnings += w
+    count_facts, w = reconcile.reconcile_counts(counts["zh"], counts["en"], item_id=iid, bilingual=bilingual)
+    warnings += w
+    amount_facts, w = reconcile.reconcile_amounts(amounts["zh"], amounts["en"], item_id=iid, bilingual=bilingual)
+    warnings += w
+    law_facts, w = reconcile.reconcile_laws(
+        zh_titles(texts["zh"][1]),
+        en_titles(texts["en"][1]),
+        zh_titles(texts["zh"][0]),
+        en_titles(texts["en"][0]),
+        item_id=iid,
+        bilingual=bilingual,
+    )
+    warnings += w
+    company_facts, w = reconcile.reconcile_names(companies["zh"], companies["en"], kind="company", item_id=iid, bilingual=bilingual)
+    warnings += w
+    people_facts, w = reconcile.reconcile_names(people["zh"], people["en"], kind="person", item_id=iid, bilingual=bilingual)
+    warnings += w
+
+    for lang in ("zh", "en"):
+        company_names = tuple(n.text for n in companies[lang])
+        for name in find_unknown_agencies(whole[lang], lang, gazetteer, extra_mask=company_names):  # type: ignore[arg-type]
+            warnings.append(
+                Warning(code="unknown_agency", message=f"agency not in the gazetteer: {name}", item_id=iid)
+            )
+
+    return item.model_copy(
+        update={
+            "dates": date_facts,
+            "agencies": agency_facts,
+            "counts": count_facts,
+            "amounts": amount_facts,
+            "laws": law_facts,
+            "companies": company_facts,
+            "people": people_facts,
+            "warnings": [*item.warnings, *warnings],
+        }
+    )
+
+
+__all__ = ["Gazetteer", "enrich_item", "load_gazetteer"]

@@ -1,0 +1,103 @@
+"""Government bodies named in an item, resolved to gazetteer ids.
+
+Why: "工信部", "工业和信息化部", "MIIT" and "the Information and Communication
+Administration of MIIT" are one body for a downstream user; the gazetteer
+(``data/agencies.json``) knows their names, the longest name wins, and a
+bureau counts as its parent. A name shaped like an agency the gazetteer lacks
+("…委员会", "… Authority") is reported so that the gazetteer can grow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from lifang_parse.extract.gazetteer import Gazetteer
+from lifang_parse.extract.lexicon import alternation, lexicon
+
+Lang = Literal["zh", "en"]
+
+_UNKNOWN = lexicon()["unknown_agency"]
+
+# A Chinese agency-shaped name: a bounded run of Han characters ending in an agency suffix.
+_ZH_AGENCY_SHAPE_RE = regex.compile(
+    rf"(?P<name>\p{{Han}}{{2,20}}?(?:{alternation(_UNKNOWN['zh_suffixes'])}))(?!\p{{Han}}{{0,1}}(?:员|长|门|分|委员|处))"
+)
+# Function words that may stand before a name inside the same run of Han characters.
+_ZH_LEADING_RE = regex.compile(rf"^(?:{alternation(_UNKNOWN['zh_leading_words'])})+")
+_ZH_MARKER_RE = regex.compile(alternation(_UNKNOWN["zh_markers"]))
+_ZH_NOT_AGENCY = tuple(_UNKNOWN["zh_not_agencies"])
+# An English agency-shaped name: capitalised words (with of/for/and/the/on between) ending in a head noun,
+# or "Ministry/Department/Office of" + capitalised words.
+_EN_AGENCY_SHAPE_RE = regex.compile(
+    rf"""
+    (?P<name>
+      (?:[A-Z][\w'’.-]{{0,30}}\s(?:(?:of|for|and|on|the|&)\s){{0,2}}){{1,7}}
+      (?:{alternation(_UNKNOWN['en_heads'])})\b
+      (?:\s(?:of|for)\s(?:the\s)?[A-Z][\w'’-]{{0,30}}(?:\s(?:and\s)?[A-Z][\w'’-]{{0,30}}){{0,5}})?
+    |
+      (?:Ministry|Department|Office)\s(?:of|for)\s(?:the\s)?[A-Z][\w'’-]{{0,30}}(?:\s(?:and\s|of\s|&\s)?[A-Z][\w'’-]{{0,30}}){{0,6}}
+    )
+    """,
+    regex.VERBOSE,
+)
+# Sentence-initial words that are capitalised but not part of a name.
+_EN_LEADING_RE = regex.compile(r"^(?:(?:The|On|In|As|At|By|For|From|According|Recently|Meanwhile|And|But|Also|Moreover|Furthermore|Last|This|That|Its|Their|Both|Each|Every|After|Before|When|While|Under|With)\s(?:to\s)?)+")
+_EN_NOT_AGENCY = tuple(_UNKNOWN["en_not_agencies"])
+# Placeholder for text already claimed by the gazetteer (not a letter, so it breaks runs).
+_MASK = "\u25a1"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """One name of a known agency in one language."""
+
+    id: str
+    text: str
+    start: int
+
+
+def find_agencies(text: str, lang: Lang, gazetteer: Gazetteer) -> list[AgencyMention]:
+    """Known agencies in `text`, leftmost-longest, bureaus as their parent."""
+    pattern = gazetteer.agency_zh_re if lang == "zh" else gazetteer.agency_en_re
+    names = gazetteer.agency_names_zh if lang == "zh" else gazetteer.agency_names_en
+    if pattern is None:
+        return []
+    return [AgencyMention(names[m.group(0)], m.group(0), m.start()) for m in pattern.finditer(text)]
+
+
+def _masked(text: str, mentions: list[AgencyMention]) -> str:
+    chars = list(text)
+    for m in mentions:
+        for i in range(m.start, m.start + len(m.text)):
+            chars[i] = _MASK
+    return "".join(chars)
+
+
+def find_unknown_agencies(text: str, lang: Lang, gazetteer: Gazetteer, *, extra_mask: tuple[str, ...] = ()) -> list[str]:
+    """Names shaped like a government body that the gazetteer does not know, in order, once each."""
+    masked = _masked(text, find_agencies(text, lang, gazetteer))
+    for word in extra_mask:
+        if word:
+            masked = masked.replace(word, _MASK * len(word))
+    out: list[str] = []
+    if lang == "zh":
+        for m in _ZH_AGENCY_SHAPE_RE.finditer(masked):
+            name = _ZH_LEADING_RE.sub("", m.group("name"))
+            if len(name) < 4 or name.endswith(_ZH_NOT_AGENCY) or not _ZH_MARKER_RE.search(name[:-1]):
+                continue
+            if name not in out:
+                out.append(name)
+    else:
+        for m in _EN_AGENCY_SHAPE_RE.finditer(masked):
+            name = _EN_LEADING_RE.sub("", m.group("name")).strip()
+            if len(name.split()) < 2 or any(bad in name for bad in _EN_NOT_AGENCY):
+                continue
+            if name not in out:
+                out.append(name)
+    return out
+
+
+__all__ = ["AgencyMention", "find_agencies", "find_unknown_agencies"]

@@ -1,0 +1,252 @@
+"""Counted things: "179款APP" / "179 apps" -> 179 app.
+
+Why: the numbers a regulator publishes (apps named, companies summoned,
+standards drafted) are what readers track week to week. A count is a number
+tied to a classifier (Chinese) or a count noun (English) from
+``data/lexicon.json``; years, dates, money, percentages and ordinals have no
+such noun and are never counts, and 第三方 / 每两年 are excluded by the
+characters around them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from lifang_parse.extract.lexicon import alternation, lexicon
+from lifang_parse.extract.numbers import ARABIC_NUMBER, ZH_NUMERAL, fold_digits, parse_number, whole
+
+Lang = Literal["zh", "en"]
+
+_LEX = lexicon()
+_CLASSIFIERS: dict[str, str | None] = _LEX["zh_classifiers"]
+_STRONG: frozenset[str] = frozenset(_LEX["zh_strong_classifiers"])
+_ZH_NOUNS: dict[str, str | None] = _LEX["zh_nouns"]
+_NOT_BEFORE: dict[str, list[str]] = _LEX["zh_classifier_not_before"]
+_EN_NOUNS: dict[str, str] = {k.lower(): v for k, v in _LEX["en_count_nouns"].items()}
+_EN_GENERIC: frozenset[str] = frozenset(w.lower() for w in _LEX["en_generic_nouns"])
+_EN_WORDS: dict[str, int | None] = _LEX["en_number_words"]
+_EN_SCALES: dict[str, int] = _LEX["en_scale_words"]
+_ZH_SCALES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "十万": 100_000}
+
+# A Chinese count: number (Arabic with optional 万/亿, or a Chinese numeral), optional 余/多, a classifier.
+# Not after 第 (ordinal), 每 (frequency: 每两年), another digit, or a decimal point.
+_ZH_COUNT_RE = regex.compile(
+    rf"""
+    (?<![第每\d.,，零〇一二两三四五六七八九十百千万亿])
+    (?P<num>(?:{ARABIC_NUMBER})(?P<scale>千万|百万|十万|万|亿)?|{ZH_NUMERAL})
+    (?P<approx>余|多)?
+    (?P<cls>{alternation(_CLASSIFIERS)})
+    """,
+    regex.VERBOSE,
+)
+# A Chinese count of people without classifier: "5.33亿用户", "1,000万名用户".
+_ZH_PEOPLE_RE = regex.compile(
+    rf"(?<![第每\d.,])(?P<num>(?:{ARABIC_NUMBER})(?P<scale>千万|百万|十万|万|亿))(?:余|多)?(?P<noun>名?用户|人)"
+)
+# The Chinese noun phrase after a classifier: up to the clause's end (bounded).
+_ZH_NP_RE = regex.compile(r"[^，。、；：！？,;:!?（）()《》“”\"\s]{0,16}")
+_ZH_NOUN_RE = regex.compile(alternation(k for k in _ZH_NOUNS))
+
+_EN_NUMBER_ALT = alternation(k for k, v in _EN_WORDS.items() if v is not None and " " not in k)
+# An English count's number: digits (no year shape checked here), or a number word; optional scale word.
+_EN_COUNT_RE = regex.compile(
+    rf"""
+    (?<![\w$€£¥₩.,/-])
+    (?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,9}}(?:\.\d{{1,3}})?|(?i:{_EN_NUMBER_ALT})|(?i:a\sdozen))
+    (?:\s(?P<scale>thousand|million|billion))?
+    (?![\w%.,]\d|[\w%-])
+    (?P<rest>(?:\s[^\s.,;:!?()"“”]{{1,40}}){{1,10}})?
+    """,
+    regex.VERBOSE,
+)
+# Words right before a number that make it a reference or an ordinal, not a count ("Article 5", "No. 3").
+_EN_NOT_AFTER_RE = regex.compile(
+    r"(?:\b(?:Article|Articles|Section|Sections|Chapter|Chapters|No\.?|Nos\.?|Paragraph|Item|Items|Rule|Clause|Annex|Level|Phase|Version|Case|Page|COVID|Title|Part|Top|top|Class)\s?|[$€£¥₩]\s?|\b(?:RMB|CNY|USD|EUR|GBP|NOK|US\$)\s?)$"
+)
+_MONTH_WORD_RE = regex.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s?$"
+)
+_EN_MONTH_AFTER_RE = regex.compile(
+    r"^\s(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_EN_TOKEN_RE = regex.compile(r"[A-Za-z][\w'’-]{0,40}")
+_EN_ANAPHORA_RE = regex.compile(rf"^\s(?:{alternation(_LEX['en_anaphora'])})\b", regex.IGNORECASE)
+# Words that end an English noun phrase: verbs and relatives commonly following a count.
+_EN_NP_STOP = frozenset(
+    "that which who whose were was are is have has had will would should could may might to with in on at by from "
+    "for as such including than and or but not been be being did do does".split()
+)
+_EN_NP_CONTINUE = frozenset({"of"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """One counted thing in one language."""
+
+    value: int
+    unit: str
+    text: str
+    start: int
+
+
+def _zh_unit(cls: str, after: str, value: int) -> str | None:
+    """Unit from the classifier, else from the head noun after it; None when not a count."""
+    for bad in _NOT_BEFORE.get(cls, ()):
+        if after.startswith(bad):
+            return None
+    np = _ZH_NP_RE.match(after)
+    phrase = np.group(0) if np else ""
+    # Head noun: the last known noun after the last 的, else before it.
+    segments = phrase.split("的")
+    noun_unit: str | None = None
+    for segment in reversed(segments):
+        found = [m.group(0) for m in _ZH_NOUN_RE.finditer(segment)]
+        units = [_ZH_NOUNS[f] for f in found]
+        units = [u for u in units if u]
+        if units:
+            noun_unit = units[-1]
+            break
+    if cls in _STRONG:
+        unit = _CLASSIFIERS[cls]
+    else:
+        unit = noun_unit or _CLASSIFIERS[cls] or ("item" if cls in ("项", "个", "条") else None)
+        if cls == "起" and noun_unit is None:
+            return None  # 一起 "together"
+    if value == 1 and not (_ZH_NOUN_RE.match(phrase) and _ZH_NOUNS.get(_ZH_NOUN_RE.match(phrase).group(0))):  # type: ignore[union-attr]
+        return None  # 一个/一项 not directly followed by a countable noun is an article, not a count
+    return unit
+
+
+def _zh_counts(text: str) -> list[CountMention]:
+    out: list[CountMention] = []
+    for m in _ZH_COUNT_RE.finditer(text):
+        num = m.group("num")
+        value = _value(num, m.group("scale"))
+        if value is None or value == 0:
+            continue
+        cls = m.group("cls")
+        unit = _zh_unit(cls, text[m.end() : m.end() + 24], value)
+        if unit is None:
+            continue
+        np = _ZH_NP_RE.match(text, m.end())
+        tail = np.group(0)[:6] if np else ""
+        out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start()))
+    taken = [(c.start, c.start + len(c.text)) for c in out]
+    for m in _ZH_PEOPLE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        value = _value(m.group("num"), m.group("scale"))
+        if value:
+            out.append(CountMention(value, "person", m.group(0), m.start()))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _trim_zh_tail(tail: str) -> str:
+    """The noun written right after the classifier, for the phrase ("179款" + "APP")."""
+    m = _ZH_NOUN_RE.match(tail)
+    return m.group(0) if m else ""
+
+
+def _value(num: str, scale: str | None) -> int | None:
+    """Integer value of a number with an optional 万/亿 scale; None for non-integers."""
+    if scale:
+        base = parse_number(num[: -len(scale)] if num.endswith(scale) else num)
+        if base is None:
+            return None
+        value = whole(float(base) * _ZH_SCALES[scale])
+    else:
+        parsed = parse_number(num)
+        if parsed is None:
+            return None
+        value = whole(float(parsed))
+    return value if isinstance(value, int) else None
+
+
+def _en_number(num: str) -> int | float | None:
+    low = num.lower()
+    if low in _EN_WORDS:
+        return _EN_WORDS[low]
+    if regex.match(r"(?i)^a\sdozen$", num):
+        return 12
+    return parse_number(num)
+
+
+def _en_unit(rest: str) -> tuple[str | None, str]:
+    """Unit of the noun phrase after a number (head of a compound, specific over generic)."""
+    tokens = _EN_TOKEN_RE.findall(rest)[:10]
+    first: tuple[int, str] | None = None
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in _EN_NP_STOP:
+            break
+        if low in _EN_NOUNS:
+            first = (i, low)
+            break
+        if i >= 4:
+            break
+    if first is None:
+        return None, ""
+    i, low = first
+    # A compound: "app operators" -> operators.
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].lower() in _EN_NOUNS:
+        j += 1
+    head = tokens[j].lower()
+    if head in _EN_GENERIC:
+        # "exposure drafts of national ... standards" -> standards
+        for k in range(j + 1, min(len(tokens), j + 8)):
+            low_k = tokens[k].lower()
+            if low_k in _EN_NP_STOP and low_k not in _EN_NP_CONTINUE:
+                break
+            if low_k in _EN_NOUNS and low_k not in _EN_GENERIC:
+                head, j = low_k, k
+                break
+    return _EN_NOUNS[head], " ".join(tokens[: j + 1])
+
+
+def _en_counts(text: str) -> list[CountMention]:
+    out: list[CountMention] = []
+    for m in _EN_COUNT_RE.finditer(text):
+        num, scale, rest = m.group("num"), m.group("scale"), m.group("rest") or ""
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _EN_NOT_AFTER_RE.search(before) or _MONTH_WORD_RE.search(before):
+            continue
+        if _EN_MONTH_AFTER_RE.match(rest):
+            continue
+        if regex.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # a year
+        base = _en_number(num)
+        if base is None:
+            continue
+        value = whole(float(base) * (_EN_SCALES[scale] if scale else 1))
+        if not isinstance(value, int) or value == 0:
+            continue
+        if _EN_ANAPHORA_RE.match(rest) and out:
+            # "26 of them": the unit of the thing counted just before.
+            phrase = text[m.start() : m.start("rest") + _EN_ANAPHORA_RE.match(rest).end()]  # type: ignore[union-attr]
+            out.append(CountMention(value, out[-1].unit, phrase, m.start()))
+            continue
+        if num.lower() == "one" and not scale:
+            # "one of the", "one company": only a directly following count noun makes "one" a count
+            tokens = _EN_TOKEN_RE.findall(rest)[:1]
+            if not tokens or tokens[0].lower() not in _EN_NOUNS:
+                continue
+        unit, np = _en_unit(rest)
+        if unit is None:
+            continue
+        phrase = text[m.start() : m.start("num") + len(num) + (len(" " + scale) if scale else 0)] + " " + np
+        out.append(CountMention(value, unit, phrase, m.start()))
+    return out
+
+
+def extract_counts(text: str, lang: Lang) -> list[CountMention]:
+    """Counts in one language's text, in order (duplicates kept; reconcile merges them)."""
+    text = fold_digits(text)
+    return _zh_counts(text) if lang == "zh" else _en_counts(text)
+
+
+__all__ = ["CountMention", "extract_counts"]
