@@ -95,6 +95,7 @@ def register_fonts() -> None:
     bold.face.name = b"WenQuanYiZenHei-Bold"
     pdfmetrics.registerFont(bold)
     pdfmetrics.registerFont(TTFont("UMing", UMING, subfontIndex=0))
+    pdfmetrics.registerFont(TTFont("WQYZenHei", WQY_ZENHEI, subfontIndex=0))  # has Hangul
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     for name in ("WQYMicroHei", "WQYZenHeiBold", "UMing", "STSong-Light"):
         pdfmetrics.registerFontFamily(name, normal=name, bold="WQYZenHeiBold", italic=name, boldItalic="WQYZenHeiBold")
@@ -119,13 +120,17 @@ def latin_ok(ch: str) -> bool:
         return False
 
 
+HANGUL_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
 def fonted(text: str, lay: Layout, bold: bool) -> str:
-    """Escape text for a reportlab Paragraph, putting CJK runs in the CJK font."""
+    """Escape text for a reportlab Paragraph, putting CJK runs in the CJK font
+    (Hangul in one that has it)."""
     out = []
     run = ""
-    run_cjk: bool | None = None
+    run_cjk: bool | str | None = None
     for ch in text:
-        cjk = not latin_ok(ch)
+        cjk: bool | str = "hangul" if HANGUL_RE.match(ch) else not latin_ok(ch)
         if run and cjk != run_cjk:
             out.append(_wrap(run, run_cjk, lay, bold))
             run = ""
@@ -136,8 +141,10 @@ def fonted(text: str, lay: Layout, bold: bool) -> str:
     return "".join(out)
 
 
-def _wrap(run: str, cjk: bool | None, lay: Layout, bold: bool) -> str:
+def _wrap(run: str, cjk: bool | str | None, lay: Layout, bold: bool) -> str:
     esc = html.escape(run, quote=False)
+    if cjk == "hangul":
+        return f'<font name="WQYZenHei">{esc}</font>'
     if cjk:
         return f'<font name="{lay.cjk_bold if bold else lay.cjk}">{esc}</font>'
     return esc
@@ -226,7 +233,9 @@ def build(text_path: Path, pdf_path: Path, lay: Layout, *, encrypt: str | None =
     raw = [ln.strip() for ln in text_path.read_text(encoding="utf-8").splitlines()]
     lines = [ln for ln in raw if ln and ln.strip("\u00a0 ")]
     parts = split_parts(lines)
-    st = styles(lay)
+    st = st_all = styles(lay)
+    st_latin = ParagraphStyle("body_latin", parent=st["body"], wordWrap=None)
+    st_latin_title = ParagraphStyle("title_latin", parent=st["title"], wordWrap=None)
     width, height = A4
     left, right, top, bottom = lay.margins
     body_w = width - left - right
@@ -285,12 +294,18 @@ def build(text_path: Path, pdf_path: Path, lay: Layout, *, encrypt: str | None =
                 story.append(FrameBreak())  # fill both columns, as the real contents page does
             if HEADING_RE.match(t):
                 story.append(Paragraph(markup(t, lay, True), st["contents_heading"]))
+            elif not CJK_RE.search(t):
+                story.append(Paragraph(markup(t, lay), ParagraphStyle("cl", parent=st["contents"], wordWrap=None)))
             else:
                 story.append(Paragraph(markup(t, lay), st["contents"]))
         story += [NextPageTemplate("body"), PageBreak()]
     elif parts.masthead:
         story += [NextPageTemplate("body"), PageBreak()]
     for t in parts.body:
+        if not CJK_RE.search(t):  # English wraps at spaces, Chinese anywhere
+            st = {**st_all, "body": st_latin, "title": st_latin_title}
+        else:
+            st = st_all
         if HEADING_RE.match(t):
             story.append(Paragraph(markup(t, lay, True), st["heading"]))
         elif is_title(t):

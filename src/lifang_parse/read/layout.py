@@ -71,9 +71,14 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _WS_RE = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f]+")
 
 
+# C0/C1 control characters: what pdfminer gives for glyphs it cannot map.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def normalise_text(text: str) -> str:
-    """NFC, ligatures split, whitespace folded and trimmed: the contract's text form."""
-    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    """NFC, ligatures split, control characters dropped, whitespace folded and
+    trimmed: the contract's text form."""
+    text = unicodedata.normalize("NFC", _CONTROL_RE.sub("", text.translate(_LIGATURES)))
     return _WS_RE.sub(" ", text).strip()
 
 
@@ -422,13 +427,18 @@ def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) ->
         return True
     if abs(a.x0 - a.left) < 0.5 * size and b.x0 - b.left > 0.8 * size:
         return True
-    b_text = b.text
+    b_text = b.text.lstrip()
+    a_text = a.text.rstrip()
+    # A line that ends in a hyphen, or a next line that starts in lower case,
+    # is a paragraph going on, however short the line (hand-made layouts).
+    if _HYPHEN_END_RE.search(a_text) or b_text[:1].islower():
+        return False
     a_width = a.x1 - a.x0
     if abs(a.x0 - a.left) < 0.5 * size:
         room = a.right - a.x1
     else:  # centred or right-aligned: what is left of the column's width
         room = (a.right - a.left) - a_width
-    first_is_cjk = bool(b_text) and is_cjk(b_text.lstrip()[:1])
+    first_is_cjk = bool(b_text) and is_cjk(b_text[:1])
     slack = 1.5 * size if first_is_cjk else 2.0 * size
     return room > b.first_width + slack
 
@@ -446,6 +456,10 @@ def build_vocabulary(texts: Iterable[str]) -> Counter[str]:
     for t in texts:
         vocab.update(w.lower() for w in _WORD_RE.findall(t))
     return vocab
+
+
+_OPENERS = frozenset("([{“‘«")
+_CLOSERS = frozenset(")]}”’»,.;:!?%")
 
 
 def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, str]:
@@ -474,6 +488,12 @@ def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, s
         return a_stripped[:-1], ""
     if last in "-\u2010/" and first.isalnum():
         return a_stripped, ""
+    # An opening bracket or quote ends the line, or closing punctuation opens
+    # the next one (programs that may break anywhere do this): no space.
+    if last in _OPENERS or (last == '"' and a_stripped[-2:-1] in ("", " ")):
+        return a_stripped, ""
+    if first in _CLOSERS:
+        return a_stripped, ""
     if is_cjk(last) or is_cjk(first):
         return a_stripped, ""
     return a_stripped, " "
@@ -497,9 +517,10 @@ def join_paragraphs(
         pitch = estimate_pitch(frags)
     if vocab is None:
         vocab = build_vocabulary(f.text for f in frags)
+    ends_early = _early_flow_ends(frags, pitch)
     groups: list[list[Frag]] = [[frags[0]]]
-    for a, b in zip(frags, frags[1:]):
-        if starts_new_paragraph(a, b, pitch):
+    for k, (a, b) in enumerate(zip(frags, frags[1:])):
+        if k in ends_early or starts_new_paragraph(a, b, pitch):
             groups.append([b])
         else:
             groups[-1].append(b)
@@ -522,6 +543,38 @@ def join_paragraphs(
         text = restore_link_markers(clean_cjk_spaces(normalise_text(text)))
         if text:
             out.append(Paragraph(text, group[0].page, group[-1].page, all_bold))
+    return out
+
+
+def _early_flow_ends(frags: Sequence[Frag], pitch: dict[float, float]) -> set[int]:
+    """Indexes ``k`` where ``frags[k]`` ends a column or page well above its bottom.
+
+    A paragraph that went on would have filled the column first, so a column
+    or page left short by more than a few lines ends its last paragraph there
+    (a forced break: contents column, section on a new page, a title kept with
+    its story). The bottom is the document's usual last-line position, or where
+    the page (for a left column: the other column) goes lower.
+    """
+    page_bottom: dict[int, float] = {}
+    col_bottom: dict[tuple[int, int], float] = {}
+    page_count: Counter[int] = Counter()
+    for f in frags:
+        page_bottom[f.page] = max(page_bottom.get(f.page, f.bottom), f.bottom)
+        col_bottom[(f.page, f.column)] = max(col_bottom.get((f.page, f.column), f.bottom), f.bottom)
+        page_count[f.page] += 1
+    full = sorted(b for p, b in page_bottom.items() if page_count[p] >= 5) or sorted(page_bottom.values())
+    typical = full[len(full) // 2] if full else 0.0
+    out: set[int] = set()
+    for k, (a, b) in enumerate(zip(frags, frags[1:])):
+        if a.page == b.page and a.column == b.column and b.baseline > a.baseline:
+            continue
+        if a.column == 1 and b.page == a.page:
+            expected = max(col_bottom.get((a.page, 2), a.bottom), typical)
+        else:
+            expected = max(page_bottom[a.page], typical)
+        line_pitch = pitch.get(_size_key(a.size)) or pitch.get(0.0, 1.2) * a.size
+        if expected - a.bottom > 2.5 * line_pitch:
+            out.add(k)
     return out
 
 

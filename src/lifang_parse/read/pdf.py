@@ -339,13 +339,32 @@ def _line_frags(
             if gap > 4 * size or (gap > 1.5 * size and not space_between):
                 frags.append(_make_frag(piece, page_no))
                 piece = []
-            elif gap > 0.25 * size and not space_between and not (layout.is_cjk(last[0][-1]) or layout.is_cjk(ch[0][0])):
+            elif gap > 0.25 * size and not space_between and _gap_is_space(gap, size, last[0][-1], ch[0][0], kept):
                 piece.append([" ", last[2], ch[1], ch[3], last[4] and ch[4], last[5] and ch[5], last[6] if last[6] == ch[6] else None, ch[7], ch[8], ch[9]])
         space_between = False
         piece.append(ch)
     if piece:
         frags.append(_make_frag(piece, page_no))
     return [f for f in frags if f.text.strip()]
+
+
+def _gap_is_space(gap: float, size: float, before: str, after: str, line: Sequence[Sequence[Any]]) -> bool:
+    """Is a gap with no space glyph a word space?
+
+    Between Latin characters, yes. Between two CJK characters, never (that is
+    justification or letter-spacing). Between Latin and CJK, only when the gap
+    is clearly wider than the line's usual gap between CJK characters.
+    """
+    cjk_before, cjk_after = layout.is_cjk(before), layout.is_cjk(after)
+    if not cjk_before and not cjk_after:
+        return True
+    if cjk_before and cjk_after:
+        return False
+    gaps = sorted(
+        b[1] - a[2] for a, b in zip(line, line[1:]) if layout.is_cjk(a[0][-1]) and layout.is_cjk(b[0][0])
+    )
+    usual = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    return gap > usual + 0.2 * size
 
 
 def _make_frag(piece: Sequence[Sequence[Any]], page_no: int) -> Frag:
