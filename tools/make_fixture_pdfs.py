@@ -150,7 +150,7 @@ def _wrap(run: str, cjk: bool | str | None, lay: Layout, bold: bool) -> str:
     return esc
 
 
-def markup(text: str, lay: Layout, whole_bold: bool = False) -> str:
+def markup(text: str, lay: Layout, whole_bold: bool = False, links: bool = True) -> str:
     """Text-form line to reportlab paragraph markup."""
     pieces: list[str] = []
     pos = 0
@@ -159,7 +159,10 @@ def markup(text: str, lay: Layout, whole_bold: bool = False) -> str:
         pieces.append(fonted(text[pos : m.start()], lay, whole_bold))
         if m.group(1) is not None:  # link
             href = m.group(2) if m.group(2) not in ("", "#") else LINK_PLACEHOLDER
-            pieces.append(f'<a href="{html.escape(href)}">{fonted(m.group(1), lay, whole_bold)}</a>')
+            if links:
+                pieces.append(f'<a href="{html.escape(href)}">{fonted(m.group(1), lay, whole_bold)}</a>')
+            else:  # plain visible text, as when the annotation is missing
+                pieces.append(fonted(m.group(1), lay, whole_bold))
         elif m.group(3) is not None:  # bold
             pieces.append(f"<b>{fonted(m.group(3), lay, True)}</b>")
         else:  # italic
@@ -311,7 +314,8 @@ def build(text_path: Path, pdf_path: Path, lay: Layout, *, encrypt: str | None =
         elif is_title(t):
             story.append(Paragraph(markup(t, lay, True), st["title"]))
         else:
-            story.append(Paragraph(markup(t, lay), st["body"]))
+            # Encrypted strings cannot be patched afterwards: no annotations there.
+            story.append(Paragraph(markup(t, lay, links=encrypt is None), st["body"]))
     doc.build(story)
     _patch_links(pdf_path)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 import struct
@@ -43,6 +44,13 @@ from ..errors import (
 from . import layout
 from .layout import Frag, Run
 from .lines import Line, ReadResult
+
+# pdfminer and pdfplumber log warnings about damaged files; with no handler
+# configured, Python's last-resort handler would print them to stderr. A library
+# must not print: give them a null handler (an application's own logging
+# configuration still receives them through propagation).
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 # Font-name style markers: "Helvetica-Bold", "Arial,BoldItalic", "SimHei-Black",
 # "TimesNewRomanPS-ItalicMT", "MinionPro-It", "DejaVuSans-Oblique".
@@ -111,6 +119,12 @@ def read_pdf(
     ordered = layout.assign_regions([layout.order_page(frags) for frags in kept])
     flow = [f for frags in ordered for f in frags]
     paragraphs = layout.join_paragraphs(flow)
+    if not paragraphs:
+        raise NoTextLayerError(
+            f"the {n_pages} page(s) have no extractable text; if this is a scan, "
+            "run OCR first, e.g. `ocrmypdf --language chi_sim+eng in.pdf out.pdf`",
+            path=name,
+        )
     lines = tuple(
         Line(
             text=para.text,
