@@ -14,7 +14,17 @@ from lifang_parse.models import Newsletter
 from lifang_parse.textutil import clean_value
 
 # A "more" marker with its brackets, as the text form writes it.
-_LINK = regex.compile(r"[（(]?\s*\[[^\]]{1,60}\]\([^)\s]{0,500}\)\s*[）)]?")
+_MORE_WORDS = ("查看更多", "阅读原文", "阅读全文", "More", "Read more")
+# A "more" marker with its brackets; a line break may fall anywhere inside it (the
+# reader re-joins such a paragraph, and the marker leaves the body as a link).
+_MORE_LINK = regex.compile(
+    r"[（(]?\s*\[\s*(?:"
+    + "|".join("\n?".join(regex.escape(ch) for ch in word) for word in _MORE_WORDS)
+    + r")\s*\]\n?\(\n?[^)\s]{0,500}\n?\)\s*[）)]?",
+    regex.IGNORECASE,
+)
+# Any other Markdown link: the body keeps its text.
+_OTHER_LINK = regex.compile(r"\[([^\[\]\n]{1,60})\]\([^()\s]{0,500}\)")
 # Where a heading or office line splits into separately stored parts.
 _PARTS = regex.compile(r"\||(?<=\p{Han})\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=\p{Han})")
 # A labelled footer line: "Tel: +8610 ...", "Email: info@...".
@@ -46,28 +56,38 @@ def _strings(newsletter: Newsletter) -> list[str]:
     return found
 
 
+def _squeeze(text: str) -> str:
+    """Compare text without white space (joins differ only in spaces), case or
+    Markdown asterisks (bold markers may pair up across a re-joined break)."""
+    return regex.sub(r"[\s*]+", "", text).casefold()
+
+
 def missing_lines(text: str, newsletter: Newsletter) -> list[str]:
     """Non-blank lines of ``text`` that the model does not show anywhere."""
-    haystack = "\n".join(_strings(newsletter)).casefold()
+    haystack = _squeeze("\n".join(_strings(newsletter)))
     numbers = {str(n) for n in (newsletter.publication_number, newsletter.issue_number) if n is not None}
     period = newsletter.period
     missing: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _MORE_LINK.sub(" ", text)  # markers may be split over lines; they leave as links
+    for raw in text.split("\n"):
         line = clean_value(raw)
         if not line:
             continue
-        bare = clean_value(_LINK.sub(" ", line)).rstrip("-")
-        if not bare or bare.casefold() in haystack:
+        bare = clean_value(_OTHER_LINK.sub(r"\1", _MORE_LINK.sub(" ", line))).rstrip("-")
+        # A bracket split from its "more" marker by a line break went with the marker.
+        bare = bare.strip("（()） ")
+        if not bare or _squeeze(bare) in haystack:
             continue
         if regex.fullmatch(r"(?i)No\.?\s*(\d+)", line) and regex.sub(r"\D", "", line) in numbers:
             continue
         if period and regex.sub(r"\D", "", line) == period.replace("-", "") and len(line) <= 10:
             continue
         parts = [part.strip() for part in _PARTS.split(bare) if part.strip()]
-        if all(part.casefold() in haystack for part in parts):
+        if all(_squeeze(part) in haystack for part in parts):
             continue  # a heading or office line shown in its parts
         label = _LABEL.match(bare)
-        if label and label["value"].casefold() in haystack:
+        if label and _squeeze(label["value"]) in haystack:
             continue  # a footer field shown without its label
         missing.append(line)
     return missing
@@ -83,6 +103,7 @@ def overlapping_claims(newsletter: Newsletter) -> list[tuple[str, str]]:
     spans.sort()
     clashes = []
     for (start_a, end_a, name_a), (start_b, _end_b, name_b) in zip(spans, spans[1:]):
-        if start_b <= end_a:
+        # Touching at one line is allowed: a form feed can split one input line in two.
+        if start_b < end_a:
             clashes.append((name_a, name_b))
     return clashes

@@ -17,6 +17,7 @@ from lifang_parse.pair import build_contents, build_footer, build_sections, chec
 from lifang_parse.read.lines import Line, ReadResult
 from lifang_parse.read.text import read_text_bytes, read_text_string
 from lifang_parse.segment import Segments, segment
+from lifang_parse.textutil import clean_value
 
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_PAGES = 2_000
@@ -132,7 +133,7 @@ def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | 
 
 
 def _fragment(line: Line) -> Fragment:
-    return Fragment(text=line.text, line_start=line.number, line_end=line.last, page=line.page)
+    return Fragment(text=clean_value(line.text), line_start=line.number, line_end=line.last, page=line.page)
 
 
 def _require_newsletter(segments: Segments, read: ReadResult) -> None:

@@ -42,9 +42,10 @@ def take_links(text: str, lang: str, layout: Layout) -> tuple[str, list[Link]]:
         links.append(Link(lang=lang, text=link_text, href=href))  # type: ignore[arg-type]
         if layout.is_link_text(link_text):
             return ""
-        opening = found["open"] or ""  # type: ignore[index]
-        closing = found["close"] or ""  # type: ignore[index]
-        return f" {opening}{link_text}{closing}"
+        # Any other link keeps its visible text (and its surroundings) in the body.
+        whole = found.group(0)  # type: ignore[attr-defined]
+        start = whole.index("[")
+        return whole[:start] + found["text"] + whole[whole.index(")", start + len(found["text"]) + 1) + 1 :]  # type: ignore[index]
 
     return LINK_MARKER.sub(replace, text), links
 
