@@ -9,6 +9,7 @@
 __version__ = "0.1.0"
 
 from lifang_parse.api import parse_file, parse_text  # noqa: E402
+from lifang_parse.batch import parse_many  # noqa: E402
 from lifang_parse.models import Newsletter  # noqa: E402
 
-__all__ = ["Newsletter", "__version__", "parse_file", "parse_text"]
+__all__ = ["Newsletter", "__version__", "parse_file", "parse_many", "parse_text"]
