@@ -233,9 +233,9 @@ def _pair_names(
             pairs.append((z, hit))
         else:
             zh_left.append(z)
-    # Leftovers without a key on either side pair in order.
-    zh_free = [z for z in zh_left if z.key is None or not any(e.key for e in en_left)]
-    en_free = [e for e in en_left if e.key is None]
+    # Leftovers that no gazetteer or gloss ties down (name shapes) pair in order.
+    zh_free = [z for z in zh_left if not z.known]
+    en_free = [e for e in en_left if not e.known]
     for z, e in zip(zh_free, en_free, strict=False):
         pairs.append((z, e))
         zh_left.remove(z)

@@ -20,8 +20,9 @@ from lifang_parse.models import Item, Warning
 
 
 def _join(title: str | None, body: str | None) -> str:
-    """Headline and body as one text; the newline keeps a phrase from spanning the two."""
-    return "\n".join(part for part in (title, body) if part)
+    """Body then headline as one text (facts ordered by the body; the headline adds only what the
+    body lacks); the newline keeps a phrase from spanning the two."""
+    return "\n".join(part for part in (body, title) if part)
 
 
 def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item:
@@ -45,8 +46,16 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     agencies = {lang: find_agencies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
     counts = {lang: extract_counts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
     amounts = {lang: extract_amounts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
-    companies = {lang: find_companies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
-    people = {lang: find_people(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
+    companies = {"zh": find_companies(whole["zh"], "zh", gazetteer)}
+    latin_zh = [n.key for n in companies["zh"] if n.key and n.key == n.text and n.key not in gazetteer.company_names_en]
+    companies["en"] = find_companies(whole["en"], "en", gazetteer, also=latin_zh)
+    # A company Chinese quotes as a product (“滴滴出行”App) is the app in English too, not a company.
+    products = {n.key for n in companies["zh"] if n.text.startswith("product:")}
+    zh_companies = {n.key for n in companies["zh"] if not n.text.startswith("product:")}
+    companies["zh"] = [n for n in companies["zh"] if not n.text.startswith("product:")]
+    companies["en"] = [n for n in companies["en"] if not (n.key in products and n.key not in zh_companies)]
+    people = {"zh": find_people(whole["zh"], "zh")}
+    people["en"] = find_people(whole["en"], "en", also=[n.key for n in people["zh"] if n.key and " " in n.key])
 
     warnings: list[Warning] = []
     date_facts, w = reconcile.reconcile_dates(dates["zh"], dates["en"], item_id=iid, bilingual=bilingual)

@@ -14,7 +14,7 @@ from typing import Literal
 
 import regex
 
-from lifang_parse.extract.gazetteer import Gazetteer
+from lifang_parse.extract.gazetteer import Gazetteer, normalize_en_name
 from lifang_parse.extract.lexicon import alternation, lexicon
 
 Lang = Literal["zh", "en"]
@@ -28,6 +28,9 @@ _ZH_AGENCY_SHAPE_RE = regex.compile(
 # Function words that may stand before a name inside the same run of Han characters.
 _ZH_LEADING_RE = regex.compile(rf"^(?:{alternation(_UNKNOWN['zh_leading_words'])})+")
 _ZH_MARKER_RE = regex.compile(alternation(_UNKNOWN["zh_markers"]))
+_ZH_COUNTRY_RE = regex.compile(alternation(_UNKNOWN["zh_country_markers"]))
+# Titles of laws and standards: "…Administration…" inside them is not a body.
+_TITLE_SPANS_RE = regex.compile(r"《[^《》\n]{1,150}》|(?<![*\w])\*(?![*\s])[^*\n]{1,400}?\*(?![*\w])")
 _ZH_NOT_AGENCY = tuple(_UNKNOWN["zh_not_agencies"])
 # An English agency-shaped name: capitalised words (with of/for/and/the/on between) ending in a head noun,
 # or "Ministry/Department/Office of" + capitalised words.
@@ -65,7 +68,12 @@ def find_agencies(text: str, lang: Lang, gazetteer: Gazetteer) -> list[AgencyMen
     names = gazetteer.agency_names_zh if lang == "zh" else gazetteer.agency_names_en
     if pattern is None:
         return []
-    return [AgencyMention(names[m.group(0)], m.group(0), m.start()) for m in pattern.finditer(text)]
+    out: list[AgencyMention] = []
+    for m in pattern.finditer(text):
+        key = m.group(0) if lang == "zh" else normalize_en_name(m.group(0))
+        if key in names:
+            out.append(AgencyMention(names[key], m.group(0), m.start()))
+    return out
 
 
 def _masked(text: str, mentions: list[AgencyMention]) -> str:
@@ -79,6 +87,7 @@ def _masked(text: str, mentions: list[AgencyMention]) -> str:
 def find_unknown_agencies(text: str, lang: Lang, gazetteer: Gazetteer, *, extra_mask: tuple[str, ...] = ()) -> list[str]:
     """Names shaped like a government body that the gazetteer does not know, in order, once each."""
     masked = _masked(text, find_agencies(text, lang, gazetteer))
+    masked = _TITLE_SPANS_RE.sub(lambda m: _MASK * len(m.group(0)), masked)
     for word in extra_mask:
         if word:
             masked = masked.replace(word, _MASK * len(word))
@@ -86,6 +95,10 @@ def find_unknown_agencies(text: str, lang: Lang, gazetteer: Gazetteer, *, extra_
     if lang == "zh":
         for m in _ZH_AGENCY_SHAPE_RE.finditer(masked):
             name = _ZH_LEADING_RE.sub("", m.group("name"))
+            # The left edge of a name run into its sentence: its first country word, else its first marker.
+            start = _ZH_COUNTRY_RE.search(name) or _ZH_MARKER_RE.search(name)
+            if start is not None and start.start() > 0 and start.end() < len(name):
+                name = name[start.start() :]
             if len(name) < 4 or name.endswith(_ZH_NOT_AGENCY) or not _ZH_MARKER_RE.search(name[:-1]):
                 continue
             if name not in out:

@@ -40,7 +40,7 @@ _EN_PREFIX_RE = regex.compile(
     rf"""
     (?<![\p{{Latin}}\d])(?P<cur>{alternation(_EN_CODES)})\s?
     (?P<num>{ARABIC_NUMBER})
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)(?![\p{{Latin}}]))?
+    (?:\s?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|m|k)(?![\p{{Latin}}]))?
     """,
     regex.VERBOSE,
 )
@@ -48,7 +48,7 @@ _EN_PREFIX_RE = regex.compile(
 _EN_SUFFIX_RE = regex.compile(
     rf"""
     (?<![\p{{Latin}}\d.,$€£¥])(?P<num>{ARABIC_NUMBER})
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)(?![\p{{Latin}}]))?
+    (?:\s?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![\p{{Latin}}]))?
     \s(?P<cur>{alternation(_EN_WORDS)})(?![\p{{Latin}}])
     """,
     regex.VERBOSE,
@@ -63,6 +63,12 @@ class AmountMention:
     currency: str
     text: str
     start: int
+
+
+# The first half of a Chinese amount range, "3000万至" in "3000万至5000万欧元": it borrows the currency of the second.
+_ZH_RANGE_HEAD_RE = regex.compile(
+    rf"(?<![\d.])(?P<num>{ARABIC_NUMBER})\s?(?P<scale>万亿|十亿|百亿|千万|百万|十万|万|亿)?\s?(?:至|到|-|–|—|~|～)\s?$"
+)
 
 
 def _zh_amounts(text: str) -> list[AmountMention]:
@@ -87,6 +93,14 @@ def _zh_amounts(text: str) -> list[AmountMention]:
         else:
             base = arabic
         value = whole(base * (_ZH_SCALES[scale] if scale else 1))
+        head = _ZH_RANGE_HEAD_RE.search(text[max(0, m.start() - 24) : m.start()]) if not pre else None
+        if head is not None:
+            head_value = parse_arabic(head.group("num"))
+            if head_value is not None:
+                head_scale = head.group("scale")
+                out.append(
+                    AmountMention(whole(head_value * (_ZH_SCALES[head_scale] if head_scale else 1)), code, head.group(0).strip(), m.start() - len(head.group(0)))
+                )
         out.append(AmountMention(value, code, m.group(0).strip(), m.start()))
     return out
 

@@ -44,7 +44,7 @@ _ZH_COUNT_RE = regex.compile(
 )
 # A Chinese count of people without classifier: "5.33亿用户", "1,000万名用户".
 _ZH_PEOPLE_RE = regex.compile(
-    rf"(?<![第每\d.,])(?P<num>(?:{ARABIC_NUMBER})(?P<scale>千万|百万|十万|万|亿))(?:余|多)?(?P<noun>名?用户|人)"
+    rf"(?<![第每\d.,])(?P<num>(?:{ARABIC_NUMBER})(?P<scale>千万|百万|十万|万|亿))(?:余|多)?(?:名|个)?(?:[A-Za-z]{{1,20}})?(?P<noun>{alternation(_LEX['zh_count_user_nouns'])})"
 )
 # The Chinese noun phrase after a classifier: up to the clause's end (bounded).
 _ZH_NP_RE = regex.compile(r"[^，。、；：！？,;:!?（）()《》“”\"\s]{0,16}")
@@ -56,7 +56,7 @@ _EN_COUNT_RE = regex.compile(
     rf"""
     (?<![\w$€£¥₩.,/-])
     (?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,9}}(?:\.\d{{1,3}})?|(?i:{_EN_NUMBER_ALT})|(?i:a\sdozen))
-    (?:\s(?P<scale>thousand|million|billion))?
+    (?:\s(?P<scale>(?i:thousand|million|billion)))?
     (?![\w%.,]\d|[\w%-])
     (?P<rest>(?:\s[^\s.,;:!?()"“”]{{1,40}}){{1,10}})?
     """,
@@ -208,6 +208,17 @@ def _en_unit(rest: str) -> tuple[str | None, str]:
     return _EN_NOUNS[head], " ".join(tokens[: j + 1])
 
 
+# A currency word right after a number: "5 million euros" is money, not a count.
+_CURRENCY_AFTER_RE = regex.compile(
+    rf"^\s(?:{alternation(_LEX['en_currency_words'])})\b"
+)
+_SENTENCE_END_RE = regex.compile(r"[.!?;](?:\s|$)")
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return _SENTENCE_END_RE.search(text, start, end) is None
+
+
 def _en_counts(text: str) -> list[CountMention]:
     out: list[CountMention] = []
     for m in _EN_COUNT_RE.finditer(text):
@@ -222,7 +233,7 @@ def _en_counts(text: str) -> list[CountMention]:
         base = _en_number(num)
         if base is None:
             continue
-        value = whole(float(base) * (_EN_SCALES[scale] if scale else 1))
+        value = whole(float(base) * (_EN_SCALES[scale.lower()] if scale else 1))
         if not isinstance(value, int) or value == 0:
             continue
         if _EN_ANAPHORA_RE.match(rest) and out:
@@ -236,6 +247,10 @@ def _en_counts(text: str) -> list[CountMention]:
             if not tokens or tokens[0].lower() not in _EN_NOUNS:
                 continue
         unit, np = _en_unit(rest)
+        if unit is None and scale and out and _same_sentence(text, out[-1].start, m.start()) and not _CURRENCY_AFTER_RE.match(rest):
+            # "3.02 million apps, 13% fewer than the 3.5 million before": the noun is left out
+            out.append(CountMention(value, out[-1].unit, text[m.start() : m.end("scale")], m.start()))
+            continue
         if unit is None:
             continue
         phrase = text[m.start() : m.start("num") + len(num) + (len(" " + scale) if scale else 0)] + " " + np

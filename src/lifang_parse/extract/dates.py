@@ -25,6 +25,10 @@ Rules (docs/CONTRACT.md, DateFact):
   gives event 02-03, mentioned 01-22, as_of 02-03). A restatement whose role
   would only be ``mentioned`` is always folded. The rule is applied per
   language; reconcile.py then pairs the two languages.
+* A range that starts on the event date is kept: it is not a repeat, it
+  opens a span ("8月27日至9月26日").
+* A year alone ("2019年", "in 2016") is a date of precision ``year``; "5月底" /
+  "the end of May" is a month.
 * Facts are distinct per (date, role); title dates already in the body are not
   repeated.
 """
@@ -73,6 +77,8 @@ _ZH_RANGE_RE = regex.compile(
 )
 # A single Chinese date, not glued to a preceding digit.
 _ZH_SINGLE_RE = regex.compile(r"(?<!\d)" + _ZH_DATE.format(n=1))
+# A Chinese year alone: "2019年", not followed by a month ("2019年4月" is a month date).
+_ZH_YEAR_RE = regex.compile(r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s?年(?!\s?\d{1,2}\s?月)")
 # Cue words right before / after a Chinese date.
 _ZH_BEFORE_RE = regex.compile(rf"(?:{alternation(_ROLES['zh_before'])})\s?(?:于|到|为|是)?\s?$")
 _ZH_AFTER_RE = regex.compile(rf"^\s?(?:{alternation(_ROLES['zh_after'])})")
@@ -105,7 +111,7 @@ _YEAR = r"(?:,?\s(?P<y{n}>(?:19|20)\d\d)\b)"
 # English date forms: "February 5, 2021" / "Feb. 5" (MDY), "5 February 2021" (DMY), "February 2021"/"March" (month).
 _EN_MDY = (_MON + r"\s" + _DAY + _YEAR + "?")
 _EN_DMY = (r"\b" + _DAY + r"\s" + _MON + _YEAR + "?")
-_EN_MY = (_MON + _YEAR + "?")
+_EN_MY = (r"(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?" + _MON + _YEAR + "?")
 _EN_MDY_RE = regex.compile(_EN_MDY.format(n=1))
 _EN_DMY_RE = regex.compile(_EN_DMY.format(n=1))
 _EN_MY_RE = regex.compile(_EN_MY.format(n=1))
@@ -120,6 +126,14 @@ _EN_RANGE_RE = regex.compile(
     + _YEAR.format(n=3)
     + r"?)"
 )
+# An English month range: "from April 2018 to September 2019", "between January and March 2021".
+_EN_MONTH_RANGE_RE = regex.compile(
+    r"\b(?:from|between)\s" + _MON.format(n=1) + _YEAR.format(n=1) + r"?\s(?:to|until|through|and)\s" + _MON.format(n=2) + _YEAR.format(n=2) + "?"
+)
+# An English year alone ("in 2016", "its 2019 sales"); not a number in a reference ("2016/679", "No. 2021").
+_EN_YEAR_RE = regex.compile(r"(?<![\w$€£¥/.#-]|No\.\s|Article\s|ISO\s)(?P<y1>(?:19|20)\d\d)(?![\w/%-]|[.,]\d)")
+# The words before a bare month name that make "May" the month, not the verb.
+_EN_MONTH_PREP_RE = regex.compile(r"\b(?:in|of|since|until|by|from|during|early|late|mid|to|and|through|before|after)\s$", regex.IGNORECASE)
 _EN_DMY_RANGE_RE = regex.compile(
     r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s?(?:-|–|—|to)\s?" + _EN_DMY.format(n=2)
 )
@@ -135,7 +149,7 @@ _MAY = "May"
 
 def _valid(year: int, month: int, day: int | None) -> bool:
     try:
-        dt.date(year, month, day or 1)
+        dt.date(year, month or 1, day or 1)
     except ValueError:
         return False
     return 1900 <= year <= 2100
@@ -165,6 +179,8 @@ def period_reference(period: str | None) -> dt.date | None:
 
 
 def _iso(year: int, month: int, day: int | None) -> str:
+    if not month:
+        return f"{year:04d}"
     return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
 
 
@@ -238,6 +254,10 @@ def _zh_raw(text: str) -> list[_Raw]:
                 m.end(),
             )
         )
+    for m in _ZH_YEAR_RE.finditer(text):
+        if _overlaps(taken + [(r.start, r.end) for r in out], m.start(), m.end()):
+            continue
+        out.append(_Raw(int(m.group("y1")), 0, None, _zh_cue(text, m.start(), m.end()), m.group(0), m.start(), m.end()))
     return out
 
 
@@ -294,12 +314,24 @@ def _en_raw(text: str) -> list[_Raw]:
             _Raw(int(y) if y else None, mon, int(m.group("d2")), "", phrase, m.start(), m.end(), "end", len(out)),
         ]
         taken.append((m.start(), m.end()))
+    for m in _EN_MONTH_RANGE_RE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        y1, y2 = m.group("y1"), m.group("y2")
+        phrase = m.group(0)
+        out += [
+            _Raw(int(y1) if y1 else (int(y2) if y2 else None), _month(m.group("mon1")), None, "", phrase, m.start(), m.end(), "start", len(out) + 1),
+            _Raw(int(y2) if y2 else None, _month(m.group("mon2")), None, "", phrase, m.start(), m.end(), "end", len(out)),
+        ]
+        taken.append((m.start(), m.end()))
     for pattern, has_day in ((_EN_MDY_RE, True), (_EN_DMY_RE, True), (_EN_MY_RE, False)):
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             name = m.group("mon1")
-            if name == _MAY and not has_day and not m.group("y1"):
+            if name == _MAY and not has_day and not m.group("y1") and not (
+                m.group(0) != name or _EN_MONTH_PREP_RE.search(text[max(0, m.start() - 12) : m.start()])
+            ):
                 continue  # the modal verb
             if not has_day and len(name) <= 4 and name != _MAY and not m.group("y1"):
                 continue  # a bare "Mar"/"Dec" is not a date
@@ -317,6 +349,10 @@ def _en_raw(text: str) -> list[_Raw]:
                     m.end(),
                 )
             )
+    for m in _EN_YEAR_RE.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        out.append(_Raw(int(m.group("y1")), 0, None, _en_cue(text, m.start()), m.group(0), m.start(), m.end()))
     out.sort(key=lambda r: (r.start, r.range_part != "start"))
     return out
 
@@ -369,6 +405,7 @@ def _mentions(
         allow_event
         and not lead.role
         and not lead.range_part
+        and lead.month
         and lead.start <= LEAD_WINDOW[lang]
         and lead.start < first_end
     ):
@@ -401,7 +438,7 @@ def _mentions(
             role = "range_" + raw.range_part
         else:
             role = raw.role or "mentioned"
-        precision: Literal["day", "month", "year"] = "day" if raw.day else "month"
+        precision: Literal["day", "month", "year"] = "day" if raw.day else ("month" if raw.month else "year")
         resolved.append(
             DateMention(
                 date=_iso(year, raw.month, raw.day),
@@ -430,6 +467,8 @@ def _fold_restatements(mentions: list[DateMention]) -> list[DateMention]:
         if event is not None and m is not event and m.start > event.start:
             if m.date != event.date:
                 other_date_since_event = True
+            elif m.role.startswith("range_"):
+                pass  # a span starting on the event date names its end too: not a mere repeat
             elif m.role == "mentioned" or not other_date_since_event:
                 continue
         key = (m.date, m.role)

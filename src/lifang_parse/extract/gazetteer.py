@@ -66,12 +66,26 @@ def _zh_alternation(names: Iterable[str]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(regex.escape(n) for n in ordered))
 
 
+# An ordinal that English inserts into a body's name: "the 13th National People's Congress".
+_ORDINAL_RE = regex.compile(r"(?<=\bthe )\d{1,3}(?:st|nd|rd|th) ")
+
+
+def _en_name_pattern(name: str) -> str:
+    """A literal name; after "the " an ordinal may stand ("the 13th National People's Congress")."""
+    return r"the\ (?:\d{1,3}(?:st|nd|rd|th)\ )?".join(regex.escape(part) for part in name.split("the "))
+
+
+def normalize_en_name(surface: str) -> str:
+    """The gazetteer form of a matched English name (ordinal dropped)."""
+    return _ORDINAL_RE.sub("", surface)
+
+
 def _en_alternation(names: Iterable[str]) -> regex.Pattern[str] | None:
     """Literal names on word boundaries, longest first; case-sensitive (MIIT is not "miit")."""
     ordered = sorted(set(names), key=lambda s: (-len(s), s))
     if not ordered:
         return None
-    body = "|".join(regex.escape(n) for n in ordered)
+    body = "|".join(_en_name_pattern(n) for n in ordered)
     # Boundaries are Latin letters/digits only, so "与Zoom完成" still finds Zoom inside Chinese.
     return regex.compile(rf"(?<![\p{{Latin}}\p{{N}}])(?:{body})(?![\p{{Latin}}\p{{N}}])")
 
@@ -141,7 +155,9 @@ def _build(data: Mapping[str, Any], companies_data: Mapping[str, Any] | None) ->
         for s in en:
             cnames_en.setdefault(s, len(companies) - 1)
     # Latin-script company names (Zoom, TikTok) also occur inside Chinese text.
-    latin_zh = {s: i for s, i in cnames_zh.items() if regex.match(r"^[\p{Latin}\d&.,\s-]+$", s)}
+    latin_zh = {
+        s: i for s, i in [*cnames_zh.items(), *cnames_en.items()] if regex.match(r"^[\p{Latin}\d&.,\s-]+$", s)
+    }
     han_zh = {s: i for s, i in cnames_zh.items() if s not in latin_zh}
     zh_company_re = _zh_alternation(han_zh)
     latin_company_re = _en_alternation(latin_zh)
@@ -205,4 +221,4 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
         raise InputError(f"malformed gazetteer: {exc}", path=os.fspath(path)) from exc
 
 
-__all__ = ["Agency", "Company", "Gazetteer", "load_gazetteer"]
+__all__ = ["Agency", "Company", "Gazetteer", "load_gazetteer", "normalize_en_name"]
