@@ -516,7 +516,7 @@ def test_cli_report_directory_errors(tmp_path: Path) -> None:
     status, _, err = run("report", str(tmp_path))
     assert status == 2 and "needs -o" in err
     status, _, err = run("report", str(tmp_path), "-o", str(tmp_path / "index.html"))
-    assert status == 2 and err == f"lifang-parse: {tmp_path}: no .txt or .pdf files in this directory\n"
+    assert status == 2 and err == f"lifang-parse: {tmp_path}: no .txt, .text or .pdf files in this directory\n"
 
 
 def test_page_names_are_safe_and_distinct() -> None:

@@ -3,7 +3,7 @@
     lifang-parse report FILE -o report.html     one page (stdout without -o)
     lifang-parse report DIR -o index.html       an index plus one page per newsletter, beside it
 
-A directory's newsletters are its ``.txt`` and ``.pdf`` files (not recursive),
+A directory's newsletters are its ``.txt``, ``.text`` and ``.pdf`` files (not recursive),
 so the pages written into it are never read back as input. A file that does
 not parse is reported on stderr and listed on the index; the others are still
 written. Exit status: 0 success, 2 bad input (as the main command).
@@ -23,7 +23,7 @@ from lifang_parse.errors import LifangParseError
 from lifang_parse.report.archive import ArchiveEntry, Failure, render_index
 from lifang_parse.report.render import render_newsletter
 
-NEWSLETTER_SUFFIXES = frozenset({".txt", ".pdf"})
+NEWSLETTER_SUFFIXES = frozenset({".txt", ".text", ".pdf"})
 _UNSAFE_NAME_RE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         "written beside the index). The pages are self-contained: no script, no network.",
         epilog="Exit status: 0 ok, 2 bad input.",
     )
-    parser.add_argument("path", metavar="FILE|DIR", help="a newsletter (PDF or text) or a directory of .txt/.pdf newsletters")
+    parser.add_argument("path", metavar="FILE|DIR", help="a newsletter (PDF or text) or a directory of .txt, .text or .pdf newsletters")
     parser.add_argument("-o", "--output", metavar="HTML", help="the page (FILE) or the index (DIR; required) to write, atomically")
     parser.add_argument("--title", default=None, help="the index page's heading (DIR)")
     parser.add_argument("--password", help="password of encrypted PDFs")
@@ -76,7 +76,7 @@ def _run_archive(source: Path, args: argparse.Namespace, stderr: TextIO) -> int:
         return EXIT_BAD_INPUT
     files = newsletter_files(source)
     if not files:
-        _error(f"{source}: no .txt or .pdf files in this directory", stderr)
+        _error(f"{source}: no .txt, .text or .pdf files in this directory", stderr)
         return EXIT_BAD_INPUT
     index = Path(args.output)
     names = page_names([f.stem for f in files], reserved={index.name})
@@ -100,7 +100,7 @@ def _run_archive(source: Path, args: argparse.Namespace, stderr: TextIO) -> int:
 
 
 def newsletter_files(directory: Path) -> list[Path]:
-    """The directory's newsletters: visible ``.txt``/``.pdf`` files, sorted by name."""
+    """The directory's newsletters: visible ``.txt``, ``.text`` and ``.pdf`` files, sorted by name."""
     return sorted(
         path
         for path in directory.iterdir()
