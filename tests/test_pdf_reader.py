@@ -137,10 +137,11 @@ def _frag(text: str, page: int, x0: float, x1: float, y: float, size: float = 10
 
 def test_find_furniture_by_repetition_and_position() -> None:
     pages = []
+    words = ["alpha", "beta", "gamma", "delta"]
     for p in range(1, 5):
         pages.append([
             _frag("立方观评 | 周报", p, 60, 200, 40, 8),
-            _frag(f"Body text of page {p}", p, 60, 500, 120),
+            _frag(f"Body text {words[p - 1]}", p, 60, 500, 120),
             _frag("国内要闻 Domestic News", p, 60, 200, 160) if p == 2 else _frag("more", p, 60, 90, 160),
             _frag(f"- {p} -", p, 280, 300, 810, 8),
         ])

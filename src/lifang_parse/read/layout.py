@@ -190,7 +190,7 @@ def find_furniture(
     pages: Sequence[Sequence[Frag]],
     page_heights: Sequence[float],
     *,
-    band: float = 0.12,
+    band: float = 0.18,
     y_tolerance: float = 4.0,
 ) -> set[tuple[int, int]]:
     """Indexes ``(page_index, frag_index)`` of running headers, footers and page numbers.
@@ -300,32 +300,38 @@ def order_page(frags: Sequence[Frag]) -> list[Frag]:
 
 
 def _find_gutter(items: Sequence[Frag], lo: float, hi: float) -> float | None:
-    """The x in [lo, hi] crossed by fewest fragments, in the middle of the widest such stretch."""
+    """The x of a column gutter in [lo, hi], or None.
+
+    Only fragments that stand *side by side* with another (vertically
+    overlapping, horizontally apart) say anything about columns; a centred
+    masthead line does not. The gutter is where most of the gaps between such
+    pairs overlap.
+    """
     if hi <= lo:
         return None
-    step = 2.0
-    xs = [lo + step * k for k in range(int((hi - lo) / step) + 1)]
-    spans = [(f.x0, f.x1) for f in items]
-    crossings = [sum(1 for a, b in spans if a < x < b) for x in xs]
-    best = min(crossings)
-    # Must be a real gap for the narrow fragments: both sides populated.
-    start = None
-    widest: tuple[float, float] | None = None
-    for x, c in zip(xs + [hi + step], crossings + [best + 1]):
-        if c == best and start is None:
-            start = x
-        elif c != best and start is not None:
-            if widest is None or (x - start) > (widest[1] - widest[0]):
-                widest = (start, x - step)
-            start = None
-    if widest is None:
+    gaps: list[tuple[float, float]] = []
+    by_top = sorted(items, key=lambda f: f.top)
+    for i, f in enumerate(by_top):
+        for g in by_top[i + 1 :]:
+            if g.top >= f.bottom:
+                break
+            left, right = (f, g) if f.x0 < g.x0 else (g, f)
+            if right.x0 - left.x1 >= 6.0 and left.top < right.bottom and right.top < left.bottom:
+                gaps.append((left.x1, right.x0))
+    if len(gaps) < 2:
         return None
-    g = (widest[0] + widest[1]) / 2
-    left_n = sum(1 for a, b in spans if b <= g)
-    right_n = sum(1 for a, b in spans if a >= g)
-    if left_n < 2 or right_n < 2:
+    # Sweep: the point covered by most gap intervals.
+    events = sorted([(a, 1) for a, _ in gaps] + [(b, -1) for _, b in gaps], key=lambda e: (e[0], -e[1]))
+    best, depth, best_x = 0, 0, None
+    for x, step in events:
+        depth += step
+        if depth > best:
+            best, best_x = depth, x
+    if best_x is None or best < 2:
         return None
-    return g
+    covering = [(a, b) for a, b in gaps if a <= best_x <= b]
+    g = (max(a for a, _ in covering) + min(b for _, b in covering)) / 2
+    return g if lo <= g <= hi else None
 
 
 def assign_regions(pages: Sequence[Sequence[Frag]]) -> list[list[Frag]]:
@@ -429,15 +435,14 @@ def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) ->
         return True
     b_text = b.text.lstrip()
     a_text = a.text.rstrip()
-    # A line that ends in a hyphen, or a next line that starts in lower case,
-    # is a paragraph going on, however short the line (hand-made layouts).
-    if _HYPHEN_END_RE.search(a_text) or b_text[:1].islower():
+    # A line that ends in a hyphenated word goes on, however short it is.
+    if _HYPHEN_END_RE.search(a_text) and b_text[:1].islower():
         return False
-    a_width = a.x1 - a.x0
-    if abs(a.x0 - a.left) < 0.5 * size:
-        room = a.right - a.x1
-    else:  # centred or right-aligned: what is left of the column's width
-        room = (a.right - a.left) - a_width
+    indent, outdent = a.x0 - a.left, a.right - a.x1
+    if indent > size and abs(indent - outdent) < 0.3 * size:
+        room = indent + outdent  # centred: what is left of the column's width
+    else:  # left-aligned, or a first line with an indent
+        room = outdent
     first_is_cjk = bool(b_text) and is_cjk(b_text[:1])
     slack = 1.5 * size if first_is_cjk else 2.0 * size
     return room > b.first_width + slack
