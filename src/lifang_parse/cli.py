@@ -1,6 +1,8 @@
 """The command-line tool: a thin shell over the library.
 
     lifang-parse FILE...            JSON for one file, JSON Lines for several
+    lifang-parse DIR -r --jobs 4 --format sqlite -o archive.db
+    lifang-parse stats archive.db   counts, facts, agencies per month, warnings
     lifang-parse schema             the JSON Schema of the output
 
 Exit status: 0 success, 1 warnings under ``--strict``, 2 bad input.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -19,9 +22,12 @@ from pathlib import Path
 from typing import TextIO
 
 from lifang_parse import __version__
-from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, parse_file
-from lifang_parse.errors import LifangParseError, StructureError
+from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
+from lifang_parse.batch import BatchSummary, ParseFailure, collect_paths, parse_many
+from lifang_parse.errors import LifangParseError
+from lifang_parse.export.sinks import FORMATS, open_sink
 from lifang_parse.models import Newsletter
+from lifang_parse.progress import ProgressLine
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1
@@ -42,8 +48,13 @@ def _parse_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 warnings under --strict, 2 bad input. "
         "A file named like a command can be given as ./schema.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="newsletter files (PDF or text)")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="newsletter files (PDF or text), directories or glob patterns")
+    parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout; "
+                        "csv: a directory or a file stem; sqlite: the database")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="json (default: one object, JSON Lines for "
+                        "several files), jsonl, csv (items and facts files), sqlite (a database, needs -o)")
+    parser.add_argument("-r", "--recursive", action="store_true", help="walk directories (and '**' in patterns) recursively")
+    parser.add_argument("-j", "--jobs", type=_positive_int, metavar="N", help="parse in N worker processes (default: all cores)")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON (one file)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument("--password", help="password of encrypted PDFs")
@@ -97,32 +108,68 @@ def _run_schema(argv: Sequence[str], stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def _run_parse(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    args = _parse_parser().parse_args(argv)
+    parser = _parse_parser()
+    args = parser.parse_args(argv)
+    # pdfminer logs recoverable oddities of damaged PDFs to stderr; the CLI's
+    # contract is one line per failed file, so only its errors may show.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    if args.format in ("csv", "sqlite") and not args.output:
+        parser.error(f"--format {args.format} needs -o ({'a directory or file stem' if args.format == 'csv' else 'the database file'})")
+    try:
+        paths = collect_paths(args.files, recursive=args.recursive)
+    except LifangParseError as exc:
+        _error(str(exc), stderr)
+        return EXIT_BAD_INPUT
+    if not paths:
+        _error(f"{' '.join(args.files)}: no newsletter files (.pdf, .txt) found", stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return _run_batch(args, paths, stdout, stderr)
+    except LifangParseError as exc:  # the output cannot be written: not a database, locked, ...
+        _error(str(exc), stderr)
+        return EXIT_BAD_INPUT
+
+
+def _run_batch(args: argparse.Namespace, paths: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    """Parse ``paths`` in parallel into the sink of ``--format``; errors and the summary to stderr."""
+    to_screen = not args.output and stdout.isatty()
+    progress = ProgressLine(stderr, len(paths)) if len(paths) > 1 and stderr.isatty() and not to_screen else None
     status = EXIT_OK
-    documents: list[str] = []
-    indent = 2 if args.pretty and len(args.files) == 1 else None
-    for name in args.files:
-        try:
-            newsletter = parse_file(
-                name,
-                strict=args.strict,
-                password=args.password,
-                gazetteer=args.gazetteer,
-                max_bytes=args.max_bytes,
-                max_pages=args.max_pages,
-            )
-        except StructureError as exc:
-            _error(str(exc), stderr)
-            status = max(status, EXIT_WARNINGS)
-            continue
-        except LifangParseError as exc:
-            _error(str(exc), stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        documents.append(newsletter.to_json(indent=indent))
-    if documents:
-        _emit("\n".join(documents) + "\n", args.output, stdout)
+    with open_sink(args.format, args.output, stdout, pretty=args.pretty and len(paths) == 1) as sink:
+        todo = sink.pending(paths)  # sqlite: files already imported are not parsed again
+        summary = BatchSummary(skipped=len(paths) - len(todo))
+        results = parse_many(
+            todo,
+            workers=args.jobs,
+            strict=args.strict,
+            password=args.password,
+            gazetteer=args.gazetteer,
+            max_bytes=args.max_bytes,
+            max_pages=args.max_pages,
+        )
+        for result in results:
+            summary = summary.add(result)
+            if isinstance(result, ParseFailure):
+                if progress:
+                    progress.clear()
+                _error(result.message, stderr)
+                status = max(status, EXIT_WARNINGS if result.is_strict_failure else EXIT_BAD_INPUT)
+            else:
+                sink.write(result)
+            if progress:
+                progress.update(summary.done, summary.failed)
+    if progress:
+        progress.close()
+    if len(paths) > 1 or args.format in ("csv", "sqlite"):
+        _error(summary.line() + sink.note(), stderr)
     return status
 
 
