@@ -30,7 +30,7 @@ from typing import Literal, TypeAlias
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from lifang_parse.models import Bilingual, Item, Newsletter, Warning
+from lifang_parse.models import Bilingual, Item, Named, Newsletter, Warning
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, Lang] = ("zh", "en")
@@ -159,10 +159,12 @@ def item_facts(item: Item) -> tuple[FactRef, ...]:
         raw.append(("amount", f"{amount.value:,} {amount.currency}", "", _some(amount.zh), _some(amount.en), ()))
     for law in item.laws:
         raw.append(("law", *_bilingual_label(law.title), _some(law.title.zh), _some(law.title.en), ()))
-    for kind, named_list in (("company", item.companies), ("person", item.people)):
+    named_kinds: tuple[tuple[FactKind, list[Named]], ...] = (("company", item.companies), ("person", item.people))
+    for kind, named_list in named_kinds:
         for named in named_list:
+            # Chinese prose quotes Latin names verbatim ("WhatsApp宣布..."): look for them there too.
             latin = tuple(name for name in _some(named.name.en) if not _HAN_RE.search(name))
-            raw.append((kind, *_bilingual_label(named.name), _some(named.name.zh), _some(named.name.en), latin))  # type: ignore[arg-type]
+            raw.append((kind, *_bilingual_label(named.name), _some(named.name.zh), _some(named.name.en), latin))
     return tuple(
         FactRef(item_id=item.id, number=n, kind=kind, label=label, detail=detail, zh=zh, en=en, anywhere=anywhere)
         for n, (kind, label, detail, zh, en, anywhere) in enumerate(raw, start=1)
