@@ -63,16 +63,24 @@ class AgencyMention:
 
 
 def find_agencies(text: str, lang: Lang, gazetteer: Gazetteer) -> list[AgencyMention]:
-    """Known agencies in `text`, leftmost-longest, bureaus as their parent."""
-    pattern = gazetteer.agency_zh_re if lang == "zh" else gazetteer.agency_en_re
-    names = gazetteer.agency_names_zh if lang == "zh" else gazetteer.agency_names_en
-    if pattern is None:
-        return []
+    """Known agencies in `text`, leftmost-longest, bureaus as their parent.
+
+    Chinese text also writes English names and abbreviations ("（Federal Trade
+    Commission, “FTC”）", "FTC指控Zoom"), so it is searched with both matchers.
+    """
     out: list[AgencyMention] = []
-    for m in pattern.finditer(text):
-        key = m.group(0) if lang == "zh" else normalize_en_name(m.group(0))
-        if key in names:
-            out.append(AgencyMention(names[key], m.group(0), m.start()))
+    covered = bytearray(len(text))  # positions already claimed: linear, not quadratic, overlap checks
+    passes = [("zh", gazetteer.agency_zh_re), ("en", gazetteer.agency_en_re)] if lang == "zh" else [("en", gazetteer.agency_en_re)]
+    for which, pattern in passes:
+        if pattern is None:
+            continue
+        names = gazetteer.agency_names_zh if which == "zh" else gazetteer.agency_names_en
+        for m in pattern.finditer(text):
+            key = m.group(0) if which == "zh" else normalize_en_name(m.group(0))
+            if key in names and not any(covered[m.start() : m.end()]):
+                out.append(AgencyMention(names[key], m.group(0), m.start()))
+                covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    out.sort(key=lambda a: a.start)
     return out
 
 

@@ -107,7 +107,7 @@ def _zh_amounts(text: str) -> list[AmountMention]:
 
 def _en_amounts(text: str) -> list[AmountMention]:
     out: list[AmountMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for m in _EN_PREFIX_RE.finditer(text):
         base = parse_arabic(m.group("num"))
         if base is None:
@@ -115,9 +115,9 @@ def _en_amounts(text: str) -> list[AmountMention]:
         scale = m.group("scale")
         value = whole(base * (_EN_SCALES[scale.lower()] if scale else 1))
         out.append(AmountMention(value, _EN_CODES[m.group("cur")], m.group(0).strip(), m.start()))
-        taken.append((m.start(), m.end()))
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _EN_SUFFIX_RE.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if any(taken[m.start() : m.end()]):
             continue
         base = parse_arabic(m.group("num"))
         if base is None:

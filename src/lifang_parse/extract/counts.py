@@ -134,9 +134,11 @@ def _zh_counts(text: str) -> list[CountMention]:
         np = _ZH_NP_RE.match(text, m.end())
         tail = np.group(0)[:6] if np else ""
         out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start()))
-    taken = [(c.start, c.start + len(c.text)) for c in out]
+    taken = bytearray(len(text) + 1)
+    for c in out:
+        taken[c.start : c.start + len(c.text)] = b"\x01" * len(c.text)
     for m in _ZH_PEOPLE_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken[m.start()]:
             continue
         value = _value(m.group("num"), m.group("scale"))
         if value:

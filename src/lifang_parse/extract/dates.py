@@ -36,7 +36,6 @@ Rules (docs/CONTRACT.md, DateFact):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -117,7 +116,7 @@ _EN_DMY_RE = regex.compile(_EN_DMY.format(n=1))
 _EN_MY_RE = regex.compile(_EN_MY.format(n=1))
 # English ranges: "from April 6 to April 9", "April 6 to 9", "April 6-9", "between April 6 and 9", "6-9 April 2021".
 _EN_RANGE_RE = regex.compile(
-    r"(?P<lead>\b(?:from|between)\s)?"
+    r"(?P<lead>\b(?i:from|between)\s)?"
     + _EN_MDY.format(n=1)
     + r"\s?(?P<conn>to|until|through|and|-|–|—)\s?(?:"
     + _EN_MDY.format(n=2)
@@ -128,7 +127,7 @@ _EN_RANGE_RE = regex.compile(
 )
 # An English month range: "from April 2018 to September 2019", "between January and March 2021".
 _EN_MONTH_RANGE_RE = regex.compile(
-    r"\b(?:from|between)\s" + _MON.format(n=1) + _YEAR.format(n=1) + r"?\s(?:to|until|through|and)\s" + _MON.format(n=2) + _YEAR.format(n=2) + "?"
+    r"\b(?i:from|between)\s" + _MON.format(n=1) + _YEAR.format(n=1) + r"?\s(?:to|until|through|and)\s" + _MON.format(n=2) + _YEAR.format(n=2) + "?"
 )
 # An English year alone ("in 2016", "its 2019 sales"); not a number in a reference ("2016/679", "No. 2021").
 _EN_YEAR_RE = regex.compile(r"(?<![\w$€£¥/.#-]|No\.\s|Article\s|ISO\s)(?P<y1>(?:19|20)\d\d)(?![\w/%-]|[.,]\d)")
@@ -196,11 +195,26 @@ class _Raw:
     start: int
     end: int
     range_part: str = ""  # "start" / "end" for ranges
-    partner: int = -1  # index of the other end of a range
+    anchor: tuple[int | None, int, int | None] | None = None  # a range end's start (year, month, day)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in spans)
+def _anchor_ranges(raws: list[_Raw]) -> list[_Raw]:
+    """Give each range end (built right after its start) the start's date, for its year."""
+    out = list(raws)
+    for i in range(1, len(out)):
+        if out[i].range_part == "end" and out[i - 1].range_part == "start":
+            first = out[i - 1]
+            out[i] = replace(out[i], anchor=(first.year, first.month, first.day))
+    return out
+
+
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether [start, end) meets text already claimed (a mask keeps this linear on long inputs)."""
+    return any(taken[start:end])
+
+
+def _mark(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
 
 
 def _zh_cue(text: str, start: int, end: int) -> str:
@@ -224,7 +238,7 @@ def _zh_cue(text: str, start: int, end: int) -> str:
 
 def _zh_raw(text: str) -> list[_Raw]:
     out: list[_Raw] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for m in _ZH_RANGE_RE.finditer(text):
         y1, m1, d1 = m.group("y1"), int(m.group("m1")), m.group("d1")
         y2, m2, d2 = m.group("y2"), m.group("m2"), m.group("d2")
@@ -234,15 +248,16 @@ def _zh_raw(text: str) -> list[_Raw]:
             continue  # a month range needs a month at its end
         end_month = int(m2) if m2 else m1
         phrase = m.group(0)
-        first = _Raw(int(y1) if y1 else None, m1, int(d1) if d1 else None, "", phrase, m.start(), m.end(), "start", len(out) + 1)
-        second = _Raw(int(y2) if y2 else None, end_month, int(d2) if d2 else None, "", phrase, m.start(), m.end(), "end", len(out))
+        first = _Raw(int(y1) if y1 else None, m1, int(d1) if d1 else None, "", phrase, m.start(), m.end(), "start")
+        second = _Raw(int(y2) if y2 else None, end_month, int(d2) if d2 else None, "", phrase, m.start(), m.end(), "end", anchor=None)
         out += [first, second]
-        taken.append((m.start(), m.end()))
+        _mark(taken, m.start(), m.end())
     for m in _ZH_SINGLE_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         if not m.group("d1") and regex.match(r"\s?(?:份额|薪|饼)", text[m.end() : m.end() + 3]):
             continue
+        _mark(taken, m.start(), m.end())
         out.append(
             _Raw(
                 int(m.group("y1")) if m.group("y1") else None,
@@ -254,8 +269,9 @@ def _zh_raw(text: str) -> list[_Raw]:
                 m.end(),
             )
         )
+    out = _anchor_ranges(out)
     for m in _ZH_YEAR_RE.finditer(text):
-        if _overlaps(taken + [(r.start, r.end) for r in out], m.start(), m.end()):
+        if _overlaps(taken, m.start(), m.end()):
             continue
         out.append(_Raw(int(m.group("y1")), 0, None, _zh_cue(text, m.start(), m.end()), m.group(0), m.start(), m.end()))
     return out
@@ -284,7 +300,7 @@ def _month(name: str) -> int:
 
 def _en_raw(text: str) -> list[_Raw]:
     out: list[_Raw] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for m in _EN_RANGE_RE.finditer(text):
         conn = m.group("conn")
         if conn in ("and",) and not m.group("lead"):
@@ -300,30 +316,30 @@ def _en_raw(text: str) -> list[_Raw]:
         start = m.start("mon1")
         phrase = m.group(0).strip()
         out += [
-            _Raw(int(y1) if y1 else (int(y2) if y2 else None), mon1, int(m.group("d1")), "", phrase, start, m.end(), "start", len(out) + 1),
-            _Raw(int(y2) if y2 else None, mon2, d2, "", phrase, start, m.end(), "end", len(out)),
+            _Raw(int(y1) if y1 else (int(y2) if y2 else None), mon1, int(m.group("d1")), "", phrase, start, m.end(), "start"),
+            _Raw(int(y2) if y2 else None, mon2, d2, "", phrase, start, m.end(), "end", anchor=None),
         ]
-        taken.append((m.start(), m.end()))
+        _mark(taken, m.start(), m.end())
     for m in _EN_DMY_RANGE_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         mon, y = _month(m.group("mon2")), m.group("y2")
         phrase = m.group(0)
         out += [
-            _Raw(int(y) if y else None, mon, int(m.group("d1")), "", phrase, m.start(), m.end(), "start", len(out) + 1),
-            _Raw(int(y) if y else None, mon, int(m.group("d2")), "", phrase, m.start(), m.end(), "end", len(out)),
+            _Raw(int(y) if y else None, mon, int(m.group("d1")), "", phrase, m.start(), m.end(), "start"),
+            _Raw(int(y) if y else None, mon, int(m.group("d2")), "", phrase, m.start(), m.end(), "end", anchor=None),
         ]
-        taken.append((m.start(), m.end()))
+        _mark(taken, m.start(), m.end())
     for m in _EN_MONTH_RANGE_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         y1, y2 = m.group("y1"), m.group("y2")
         phrase = m.group(0)
         out += [
-            _Raw(int(y1) if y1 else (int(y2) if y2 else None), _month(m.group("mon1")), None, "", phrase, m.start(), m.end(), "start", len(out) + 1),
-            _Raw(int(y2) if y2 else None, _month(m.group("mon2")), None, "", phrase, m.start(), m.end(), "end", len(out)),
+            _Raw(int(y1) if y1 else (int(y2) if y2 else None), _month(m.group("mon1")), None, "", phrase, m.start(), m.end(), "start"),
+            _Raw(int(y2) if y2 else None, _month(m.group("mon2")), None, "", phrase, m.start(), m.end(), "end", anchor=None),
         ]
-        taken.append((m.start(), m.end()))
+        _mark(taken, m.start(), m.end())
     for pattern, has_day in ((_EN_MDY_RE, True), (_EN_DMY_RE, True), (_EN_MY_RE, False)):
         for m in pattern.finditer(text):
             if _overlaps(taken, m.start(), m.end()):
@@ -337,7 +353,7 @@ def _en_raw(text: str) -> list[_Raw]:
                 continue  # a bare "Mar"/"Dec" is not a date
             if not has_day and not name[0].isupper():
                 continue
-            taken.append((m.start(), m.end()))
+            _mark(taken, m.start(), m.end())
             out.append(
                 _Raw(
                     int(m.group("y1")) if m.group("y1") else None,
@@ -349,6 +365,7 @@ def _en_raw(text: str) -> list[_Raw]:
                     m.end(),
                 )
             )
+    out = _anchor_ranges(out)
     for m in _EN_YEAR_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -423,11 +440,11 @@ def _mentions(
     resolved: list[DateMention] = []
     for i, raw in enumerate(raws):
         r_ref = ref
-        if raw.range_part == "end" and 0 <= raw.partner < len(raws):
-            start_raw = raws[raw.partner]
-            got = _resolve(start_raw, ref)
+        if raw.anchor is not None:
+            a_year, a_month, a_day = raw.anchor
+            got = _resolve(_Raw(a_year, a_month, a_day, "", "", 0, 0), ref)
             if got is not None:
-                r_ref = dt.date(got[0], start_raw.month, start_raw.day or 1)
+                r_ref = dt.date(got[0], a_month, a_day or 1)
         got = _resolve(raw, r_ref)
         if got is None:
             continue
@@ -446,15 +463,10 @@ def _mentions(
                 role=role,
                 text=raw.text,
                 start=raw.start,
-                year_written=written or (raw.range_part == "end" and _range_year_written(raws, raw)),
+                year_written=written or (raw.anchor is not None and raw.anchor[0] is not None),
             )
         )
     return _fold_restatements(resolved)
-
-
-def _range_year_written(raws: Sequence[_Raw], raw: _Raw) -> bool:
-    """The end of "2021年4月6日至9日" has its year written at the start."""
-    return 0 <= raw.partner < len(raws) and raws[raw.partner].year is not None
 
 
 def _fold_restatements(mentions: list[DateMention]) -> list[DateMention]:

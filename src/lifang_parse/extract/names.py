@@ -112,9 +112,12 @@ class _Candidate:
 def _pick(cands: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, longer first (a legal name beats the short name inside it)."""
     chosen: list[_Candidate] = []
+    size = max((c.end for c in cands), default=0)
+    covered = bytearray(size)  # a mask keeps overlap checks linear on long inputs
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(c.start < o.end and o.start < c.end for o in chosen):
+        if not any(covered[c.start : c.end]):
             chosen.append(c)
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -141,7 +144,10 @@ def find_companies(
     cands: list[_Candidate] = []
     pattern = gazetteer.company_zh_re if lang == "zh" else gazetteer.company_en_re
     names = gazetteer.company_names_zh if lang == "zh" else gazetteer.company_names_en
-    quoted = [(q.start("q"), q.end("q")) for q in _ZH_QUOTED_RE.finditer(text)] if lang == "zh" else []
+    quoted = bytearray(len(text))  # inside a non-definition “…”: a product name
+    if lang == "zh":
+        for q in _ZH_QUOTED_RE.finditer(text):
+            quoted[q.start("q") : q.end("q")] = b"\x01" * (q.end("q") - q.start("q"))
     if pattern is not None:
         for m in pattern.finditer(text):
             surface = m.group(0)
@@ -151,7 +157,7 @@ def find_companies(
             if index is None:
                 continue
             company = gazetteer.companies[index]
-            product = any(qs <= m.start() and m.end() <= qe for qs, qe in quoted)
+            product = all(quoted[m.start() : m.end()])
             cands.append(_Candidate(surface, m.start(), m.end(), company.en, surface, product))
     cands += _latin_shapes(text)
     if lang == "zh":
@@ -255,6 +261,12 @@ def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[Name
     ``also``: spellings the Chinese glossed ("约翰·伯克曼（John M. Burkman）") to look for in English.
     """
     out: list[NameMention] = []
+    claimed = bytearray(len(text) + 1)  # name starts already found (linear checks on long inputs)
+
+    def claim(n: NameMention) -> None:
+        claimed[n.start : n.start + len(n.text)] = b"\x01" * len(n.text)
+        out.append(n)
+
     if lang == "zh":
         for m in _ZH_PERSON_GLOSS_RE.finditer(text):
             name = m.group("name")
@@ -262,26 +274,26 @@ def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[Name
             cuts = list(_ZH_GLOSS_CUT_RE.finditer(head))
             if cuts:
                 name = name[cuts[-1].end() :]
-            out.append(NameMention(name, m.end("name") - len(name), key=m.group("en").strip(), known=True))
+            claim(NameMention(name, m.end("name") - len(name), key=m.group("en").strip(), known=True))
         for m in _ZH_PERSON_RE.finditer(text):
-            if any(n.start <= m.start("name") < n.start + len(n.text) for n in out):
+            if claimed[m.start("name")]:
                 continue
             name = _zh_name(m, text)
             key = None if "·" in name else _SURNAMES.get(name[0])
-            out.append(NameMention(name, m.start("name"), key=key))
+            claim(NameMention(name, m.start("name"), key=key))
     else:
         for literal in also:
             for lm in regex.finditer(rf"(?<![\p{{Latin}}]){regex.escape(literal)}(?![\p{{Latin}}])", text):
-                out.append(NameMention(literal, lm.start(), key=literal, known=True))
+                claim(NameMention(literal, lm.start(), key=literal, known=True))
         for pattern in (_EN_PERSON_AFTER_RE, _EN_PERSON_BEFORE_RE):
             for m in pattern.finditer(text):
                 name = m.group("name")
                 words = name.split()
                 if any(w in _EN_NOT_NAME for w in words):
                     continue
-                if any(n.start <= m.start("name") < n.start + len(n.text) for n in out):
+                if claimed[m.start("name")]:
                     continue
-                out.append(NameMention(name, m.start("name"), key=None))
+                claim(NameMention(name, m.start("name"), key=None))
         out.sort(key=lambda n: n.start)
     return _unique(out)
 

@@ -1,0 +1,111 @@
+"""Agencies: gazetteer ids from every name, bureaus as parents, unknown agency-shaped names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lifang_parse.errors import InputError
+from lifang_parse.extract.agencies import find_agencies, find_unknown_agencies
+from lifang_parse.extract.gazetteer import load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def ids(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.id, m.text) for m in find_agencies(text, lang, GAZ)]  # type: ignore[arg-type]
+
+
+DEVELOPMENT_SET = [
+    ("2021年2月5日，工业和信息化部（“工信部”）在京组织召开座谈会", "zh", [("miit", "工业和信息化部"), ("miit", "工信部")]),
+    ("工信部信息通信管理局负责同志参加会议", "zh", [("miit", "工信部信息通信管理局")]),  # bureau -> parent, longest wins
+    ("The responsible person of the Information and Communication Administration of MIIT attended", "en",
+     [("miit", "Information and Communication Administration of MIIT")]),
+    ("全国信息安全标准化技术委员会（“信安标委”）秘书处", "zh", [("tc260", "全国信息安全标准化技术委员会"), ("tc260", "信安标委")]),
+    ("the National Information Security Standardization Technical Committee (also known as “TC260”)", "en",
+     [("tc260", "National Information Security Standardization Technical Committee"), ("tc260", "TC260")]),
+    ("美国联邦贸易委员会（Federal Trade Commission, “FTC”）宣布", "zh", [("ftc", "美国联邦贸易委员会"), ("ftc", "Federal Trade Commission"), ("ftc", "FTC")]),
+]
+
+HELD_OUT_SET = [
+    ("国家市场监督管理总局（“市场监管总局”）依法作出行政处罚", "zh", [("samr", "国家市场监督管理总局"), ("samr", "市场监管总局")]),
+    ("the Cybersecurity Review Office of CAC announced", "en", [("cac", "Cybersecurity Review Office of CAC")]),
+    ("国家网信办网络安全审查办公室发布公告", "zh", [("cac", "国家网信办网络安全审查办公室")]),
+    ("卢森堡国家数据保护委员会（“CNPD”）", "zh", [("cnpd-lu", "卢森堡国家数据保护委员会"), ("cnpd-lu", "CNPD")]),
+    ("Ireland's Data Protection Commission (“DPC”)", "en", [("dpc-ie", "Data Protection Commission"), ("dpc-ie", "DPC")]),
+    ("欧洲数据保护委员会（“EDPB”）与欧洲数据保护监督员（“EDPS”）", "zh",
+     [("edpb", "欧洲数据保护委员会"), ("edpb", "EDPB"), ("edps", "欧洲数据保护监督员"), ("edps", "EDPS")]),
+    ("a complaint lodged by the Norwegian Consumer Council", "en", [("forbrukerradet-no", "Norwegian Consumer Council")]),
+    ("交通运输部、国家发展改革委", "zh", [("mot-cn", "交通运输部"), ("ndrc", "国家发展改革委")]),
+    ("最高人民法院、最高人民检察院联合发布", "zh", [("spc", "最高人民法院"), ("spp", "最高人民检察院")]),
+    ("the miit said", "en", []),  # abbreviations are case-sensitive
+]
+
+BUGS_CAUGHT_IN_THE_WILD = [
+    # weekly-cyber-224-2021-04 1.2: an ordinal inside the name is not the NPC itself
+    ("the Standing Committee of the 13th National People's Congress", "en",
+     [("npcsc", "Standing Committee of the 13th National People's Congress")]),
+    ("第十三届全国人大常委会第二十八次会议", "zh", [("npcsc", "全国人大常委会")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), DEVELOPMENT_SET + HELD_OUT_SET + BUGS_CAUGHT_IN_THE_WILD)
+def test_known_agencies(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text, lang) == expected
+
+
+UNKNOWN = [
+    ("日前，巴西国家数据安全局发布指南", "zh", ["巴西国家数据安全局"]),
+    ("2021年3月1日，美国国家安全局发布报告", "zh", ["美国国家安全局"]),
+    ("该案源于冰岛消费者保护委员会的投诉", "zh", ["冰岛消费者保护委员会"]),
+    ("Brazil's Ministry of Justice and Public Security announced", "en", ["Brazil's Ministry of Justice and Public Security"]),
+    ("the Data Protection Authority of Hamburg said", "en", ["Data Protection Authority of Hamburg"]),
+    # not agencies: known ones, law titles, ordinary words
+    ("工信部信息通信管理局负责同志参加会议", "zh", []),
+    ("公司内部的技术部门与总部", "zh", []),
+    ("released the *Measures for the Administration of Credit Reporting Business*", "en", []),
+    ("依据《个人信用信息基础数据库管理暂行办法》", "zh", []),
+    ("the Federal Trade Commission (“FTC”) announced", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), UNKNOWN)
+def test_unknown_agencies(text: str, lang: str, expected: list[str]) -> None:
+    assert find_unknown_agencies(text, lang, GAZ) == expected  # type: ignore[arg-type]
+
+
+def test_the_packaged_gazetteer_has_the_contract_ids() -> None:
+    contract = {
+        "miit", "cac", "samr", "mps", "tc260", "pboc", "npcsc", "state-council", "cbirc", "csrc",
+        "ftc", "fcc", "edpb", "ec", "cnil", "ico", "garante", "datatilsynet-no", "dpc-ie", "pipc-kr",
+    }
+    assert contract <= set(GAZ.agencies)
+    assert GAZ.agencies["miit"].abbr == "MIIT" and GAZ.agencies["ftc"].country == "US"
+
+
+def test_a_user_gazetteer_replaces_the_agencies(tmp_path: Path) -> None:
+    path = tmp_path / "gaz.json"
+    path.write_text(json.dumps({"agencies": [{"id": "acme", "country": "XX", "name": {"zh": "某局", "en": "Acme Authority"},
+                                               "zh": ["某某监管局"], "en": ["Acme Authority"]}]}), encoding="utf-8")
+    gaz = load_gazetteer(path)
+    assert [(m.id, m.text) for m in find_agencies("the Acme Authority and MIIT", "en", gaz)] == [("acme", "Acme Authority")]
+    assert gaz.companies  # the packaged companies are kept
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json", "[]", '{"agencies": []}', '{"agencies": [{"name": {}}]}', '{"agencies": [{"id": "a", "zh": "x"}]}',
+     '{"agencies": [{"id": "a"}], "bureaus": [{"parent": "b", "zh": ["x"]}]}'],
+)
+def test_a_bad_gazetteer_raises_input_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError):
+        load_gazetteer(path)
+
+
+def test_a_missing_gazetteer_raises_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        load_gazetteer(tmp_path / "nope.json")

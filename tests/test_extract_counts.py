@@ -1,0 +1,99 @@
+"""Counts: numbers tied to a classifier or a count noun; never years, dates, money, percentages, ordinals."""
+
+from __future__ import annotations
+
+import pytest
+
+from lifang_parse.extract.counts import extract_counts
+from lifang_parse.extract.numbers import parse_number
+
+
+def counts(text: str, lang: str) -> list[tuple[int, str]]:
+    return [(c.value, c.unit) for c in extract_counts(text, lang)]  # type: ignore[arg-type]
+
+
+DEVELOPMENT_SET = [
+    ("百度、腾讯、阿里巴巴、美团、字节跳动等14家企业负责人参会研讨", "zh", [(14, "company")]),
+    ("对发现存在问题的179款APP提出了责令限期整改，对其中未按期整改的26款APP予以公开通报", "zh", [(179, "app"), (26, "app")]),
+    ("the company leaders from 14 enterprises such as Baidu", "en", [(14, "company")]),
+    ("found 179 apps with permission problems. MIIT ordered the apps to rectify and later notified 26 of them to society", "en",
+     [(179, "app"), (26, "app")]),
+    ("工信部向社会通报了157家存在侵害用户权益行为的APP企业名单", "zh", [(157, "company")]),
+    ("MIIT announced a list of 157 app operators that infringed users' rights", "en", [(157, "company")]),
+    ("仍有37款软件未按照工信部要求完成整改", "zh", [(37, "app")]),
+    ("发布了两项信息安全技术国家标准的征求意见稿", "zh", [(2, "standard")]),
+    ("信安标委发布快递物流服务、即时通信服务数据安全指南两项国家标准征求意见稿", "zh", [(2, "standard")]),
+    ("issued two exposure drafts of national information security technology standards", "en", [(2, "standard")]),
+    ("TC260 Invites Comments on 2 Draft National Information Security Technology Standards", "en", [(2, "standard")]),
+    # not counts
+    ("工信部组织第三方检测机构对手机应用软件进行检查", "zh", []),
+    ("Zoom需要每两年提交一次由独立第三方机构对其软件安全程序进行的性能评估", "zh", []),
+    ("Zoom should obtain biennial assessments of its security program by an independent third party", "en", []),
+    ("On February 5, 2021, China's Ministry held a meeting", "en", []),
+]
+
+HELD_OUT_SET = [
+    ("三十三款APP", "zh", [(33, "app")]),
+    ("一百五十七家企业", "zh", [(157, "company")]),
+    ("约1,000名用户", "zh", [(1000, "person")]),
+    ("“滴滴企业版”等二十五款App", "zh", [(25, "app")]),
+    ("25 apps including Didi Enterprise Edition", "en", [(25, "app")]),
+    ("工信部已累计检查139万款APP，通报1407款违规APP", "zh", [(1390000, "app"), (1407, "app")]),
+    ("MIIT had so far inspected 1.39 million apps, named 1,407 apps for violations", "en", [(1390000, "app"), (1407, "app")]),
+    ("其中包括15名受益人的身心健康状况", "zh", [(15, "person")]),
+    ("the sexual orientation of 15 beneficiaries", "en", [(15, "person")]),
+    ("一个包含约5.33亿Facebook用户个人数据的数据集", "zh", [(533000000, "person")]),
+    ("the personal data of about 533 million Facebook users", "en", [(533000000, "person")]),
+    ("通过了两项联合意见", "zh", [(2, "document")]),
+    ("adopted two joint opinions on the draft clauses", "en", [(2, "document")]),
+    ("为约20万名韩国用户生成并保存了人脸识别模板", "zh", [(200000, "person")]),
+    # not counts: years, money, percentages, articles, durations, articles of speech
+    ("罚款金额为其2019年中国境内销售额4557.12亿元的4%", "zh", []),
+    ("fined it 4% of its 2019 sales in China of RMB 455.712 billion", "en", []),
+    ("并在三年内每年向其报告", "zh", []),
+    ("within 3个月 and 30日内", "zh", []),
+    ("under Article 28 of the GDPR", "en", []),
+    ("one of the largest fines", "en", []),
+    ("建立一个统一的平台", "zh", []),
+    ("个人信息保护", "zh", []),
+    ("a fine of 5 million euros", "en", []),
+]
+
+BUGS_CAUGHT_IN_THE_WILD = [
+    # weekly-cyber-224-2021-04 3.2: a capitalised scale word in a headline
+    ("Irish DPC Opens Inquiry into Facebook over Dataset of 533 Million Users", "en", [(533000000, "person")]),
+    # weekly-cyber-236-2021-08 2.2: the noun left out after a scaled number in the same sentence
+    ("there were 3.02 million apps in China, 13% fewer than the 3.5 million before the special campaign began", "en",
+     [(3020000, "app"), (3500000, "app")]),
+    # "征求意见稿" holds 意见 but is a draft of the standard, not an opinion
+    ("两项国家标准征求意见稿", "zh", [(2, "standard")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), DEVELOPMENT_SET)
+def test_development_set(text: str, lang: str, expected: list[tuple[int, str]]) -> None:
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), HELD_OUT_SET)
+def test_held_out_set(text: str, lang: str, expected: list[tuple[int, str]]) -> None:
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), BUGS_CAUGHT_IN_THE_WILD)
+def test_bugs_caught_in_the_wild(text: str, lang: str, expected: list[tuple[int, str]]) -> None:
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("两", 2), ("十", 10), ("三十三", 33), ("一百五十七", 157), ("一千", 1000), ("一万二千", 12000), ("1,000", 1000),
+     ("182.28", 182.28), ("５０", 50), ("二〇二一", 2021), ("三四", None), ("abc", None), ("", None)],
+)
+def test_numbers(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_the_phrase_is_kept() -> None:
+    assert [c.text for c in extract_counts("对其中未按期整改的26款APP予以公开通报", "zh")] == ["26款APP"]
+    assert [c.text for c in extract_counts("notified 26 of them to society", "en")] == []  # no antecedent

@@ -1,0 +1,128 @@
+"""Dates and their roles, as tables of real phrases grouped by origin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lifang_parse.extract.dates import extract_dates, infer_year, period_reference
+
+
+def facts(text: str, lang: str, period: str | None = "2021-03") -> list[tuple[str, str, bool]]:
+    return [(m.date, m.role, not m.year_written) for m in extract_dates(text, lang, period=period)]  # type: ignore[arg-type]
+
+
+# (text, lang, period, expected [(date, role, year_inferred)])
+DEVELOPMENT_SET = [
+    # weekly-cyber-214-2021-03, the sample
+    ("2021年2月5日，工业和信息化部在京组织召开APP个人信息保护监管座谈会", "zh", "2021-03", [("2021-02-05", "event", False)]),
+    ("On February 5, 2021, China's Ministry of Industry and Information Technology held a meeting", "en", "2021-03", [("2021-02-05", "event", False)]),
+    ("2021年2月5日，工信部发布通报。被通报的APP应在2月10日前完成整改工作", "zh", "2021-03",
+     [("2021-02-05", "event", False), ("2021-02-10", "deadline", True)]),
+    ("On February 5, 2021, MIIT issued a circular. The notified apps should complete the rectification before February 10.", "en", "2021-03",
+     [("2021-02-05", "event", False), ("2021-02-10", "deadline", True)]),
+    # the as_of restating the event date with no other date between is folded (1.2)
+    ("2021年2月5日，工信部公布了截至2月5日尚未完成整改的26款APP软件。", "zh", "2021-03", [("2021-02-05", "event", False)]),
+    ("On February 5, 2021, MIIT issued a circular. MIIT announced 26 apps that have not been rectified as of February 5.", "en", "2021-03",
+     [("2021-02-05", "event", False)]),
+    # ... but kept when another date came between (1.3)
+    ("2021年2月3日，工信部信息通信管理局发布通报称，1月22日，工信部通报了157家企业。截至2月3日，仍有37款软件未完成整改。", "zh", "2021-03",
+     [("2021-02-03", "event", False), ("2021-01-22", "mentioned", True), ("2021-02-03", "as_of", True)]),
+    ("On February 3, 2021, MIIT issued a circular stating that on January 22, MIIT announced a list. As of February 3, there were still 37 apps.", "en", "2021-03",
+     [("2021-02-03", "event", False), ("2021-01-22", "mentioned", True), ("2021-02-03", "as_of", True)]),
+    ("2021年2月3日，信安标委发布征求意见稿。征求意见的截止日期为4月3日。", "zh", "2021-03",
+     [("2021-02-03", "event", False), ("2021-04-03", "deadline", True)]),
+    ("On February 3, 2021, TC260 issued two drafts. The deadline for submitting comments is April 3.", "en", "2021-03",
+     [("2021-02-03", "event", False), ("2021-04-03", "deadline", True)]),
+    # vague words give no date
+    ("针对近期社会关注的麦克风权限问题，近日工信部组织检查", "zh", "2021-03", []),
+    ("Recently, in response to the recent social concern, MIIT organized inspections.", "en", "2021-03", []),
+]
+
+HELD_OUT_SET = [
+    # the issue's list of forms
+    ("会议将于4月6日至9日举行", "zh", "2021-03", [("2021-04-06", "range_start", True), ("2021-04-09", "range_end", True)]),
+    ("会议将于4月6日至4月9日举行", "zh", "2021-03", [("2021-04-06", "range_start", True), ("2021-04-09", "range_end", True)]),
+    ("The meeting runs from April 6 to April 9.", "en", "2021-03", [("2021-04-06", "range_start", True), ("2021-04-09", "range_end", True)]),
+    ("近日，国家网信办发布通知。该办法自2021年3月起施行。", "zh", "2021-03", [("2021-03", "mentioned", False)]),
+    ("Recently the CNIL fined a company. The decision of 5 February 2021 was published later.", "en", "2021-03", [("2021-02-05", "mentioned", False)]),
+    ("Recently MIIT acted. A notice dated Feb. 5, 2021 was published later.", "en", "2021-03", [("2021-02-05", "mentioned", False)]),
+    ("It may be that the law changes.", "en", "2021-03", []),
+    # weekly-cyber-224-2021-04 1.1: a year alone, a month
+    ("2021年4月10日，市场监管总局作出行政处罚。市场监管总局于2020年12月对该案立案调查，罚款金额为其2019年中国境内销售额的4%。", "zh", "2021-04",
+     [("2021-04-10", "event", False), ("2020-12", "mentioned", False), ("2019", "mentioned", False)]),
+    ("On 10 April 2021, SAMR imposed a penalty. SAMR, which opened the investigation in December 2020, fined it 4% of its 2019 sales.", "en", "2021-04",
+     [("2021-04-10", "event", False), ("2020-12", "mentioned", False), ("2019", "mentioned", False)]),
+    # weekly-cyber-236-2021-08 3.1: a month range
+    ("2021年8月25日，PIPC公布结果。Facebook在2018年4月至2019年9月期间生成了模板。", "zh", "2021-08",
+     [("2021-08-25", "event", False), ("2018-04", "range_start", False), ("2019-09", "range_end", False)]),
+    ("On August 25, 2021, the PIPC announced results. From April 2018 to September 2019 Facebook created templates.", "en", "2021-08",
+     [("2021-08-25", "event", False), ("2018-04", "range_start", False), ("2019-09", "range_end", False)]),
+    # weekly-cyber-240-2021-09 2.1: no "2021" restated, dates with their own year
+    ("The DPC fined WhatsApp. The inquiry began on December 10, 2018.", "en", "2021-09", [("2018-12-10", "mentioned", False)]),
+    # weekly-cyber-205-2021-01 3.4: "by" is a deadline
+    ("Grindr must submit its comments by February 15.", "en", "2021-01", [("2021-02-15", "deadline", True)]),
+    ("Grindr须在2月15日前提交意见。", "zh", "2021-01", [("2021-02-15", "deadline", True)]),
+    # no year and no period: nothing is invented
+    ("会议于3月5日召开", "zh", None, []),
+    # a year end: an item of 2020-12-28 mentioning 1月10日 means 2021-01-10
+    ("2020年12月28日，某机构发布通知，要求于1月10日前提交。", "zh", "2021-01",
+     [("2020-12-28", "event", False), ("2021-01-10", "deadline", True)]),
+    ("On December 28, 2020, the agency asked for answers before January 10.", "en", "2021-01",
+     [("2020-12-28", "event", False), ("2021-01-10", "deadline", True)]),
+]
+
+BUGS_CAUGHT_IN_THE_WILD = [
+    # weekly-cyber-236-2021-08 2.2: "the end of May" is a month, and "As of" still cues it
+    ("On July 30, 2021, MIIT said so. As of the end of May, there were 3.02 million apps in China.", "en", "2021-08",
+     [("2021-07-30", "event", False), ("2021-05", "as_of", True)]),
+    ("2021年7月30日，鲁春丛介绍情况。截至5月底，全国APP总量为302万款。", "zh", "2021-08",
+     [("2021-07-30", "event", False), ("2021-05", "as_of", True)]),
+    # weekly-cyber-240-2021-09 1.3: a range that starts on the event date is kept (not a mere repeat)
+    ("2021年8月27日，国家网信办发布征求意见稿，公众可于8月27日至9月26日期间提交反馈意见。", "zh", "2021-09",
+     [("2021-08-27", "event", False), ("2021-08-27", "range_start", True), ("2021-09-26", "range_end", True)]),
+    ("On August 27, 2021, CAC released a draft, with comments accepted from August 27 to September 26.", "en", "2021-09",
+     [("2021-08-27", "event", False), ("2021-08-27", "range_start", True), ("2021-09-26", "range_end", True)]),
+    # a regulation number is not a year
+    ("the GDPR (Regulation (EU) 2016/679) applies", "en", "2021-03", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "period", "expected"), DEVELOPMENT_SET)
+def test_development_set(text: str, lang: str, period: str | None, expected: list[tuple[str, str, bool]]) -> None:
+    assert facts(text, lang, period) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "period", "expected"), HELD_OUT_SET)
+def test_held_out_set(text: str, lang: str, period: str | None, expected: list[tuple[str, str, bool]]) -> None:
+    assert facts(text, lang, period) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "period", "expected"), BUGS_CAUGHT_IN_THE_WILD)
+def test_bugs_caught_in_the_wild(text: str, lang: str, period: str | None, expected: list[tuple[str, str, bool]]) -> None:
+    assert facts(text, lang, period) == expected
+
+
+def test_phrases_are_kept_as_written() -> None:
+    got = extract_dates("2021年2月5日，工信部发布通报，要求于2月10日前整改。", "zh", period="2021-03")
+    assert [m.text for m in got] == ["2021年2月5日", "2月10日"]
+
+
+def test_title_dates_do_not_repeat_the_body() -> None:
+    got = extract_dates("2021年2月5日，工信部发布通报。", "zh", period="2021-03", title="2月5日工信部发布通报")
+    assert [(m.date, m.role) for m in got] == [("2021-02-05", "event")]
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "reference", "year"),
+    [(1, 10, dt.date(2020, 12, 28), 2021), (12, 20, dt.date(2021, 1, 5), 2020), (2, 10, dt.date(2021, 2, 5), 2021), (2, 29, dt.date(2021, 3, 1), 2020)],
+)
+def test_infer_year_takes_the_nearest(month: int, day: int, reference: dt.date, year: int) -> None:
+    assert infer_year(month, day, reference) == year
+
+
+def test_period_reference() -> None:
+    assert period_reference("2021-03") == dt.date(2021, 3, 15)
+    assert period_reference(None) is None
+    assert period_reference("garbage") is None

@@ -1,0 +1,82 @@
+"""Companies and people, found per language and paired across them."""
+
+from __future__ import annotations
+
+import pytest
+
+from lifang_parse.extract.gazetteer import load_gazetteer
+from lifang_parse.extract.names import find_companies, find_people
+
+GAZ = load_gazetteer()
+
+
+def companies(text: str, lang: str) -> list[str]:
+    return [n.text for n in find_companies(text, lang, GAZ) if not n.text.startswith("product:")]  # type: ignore[arg-type]
+
+
+def people(text: str, lang: str) -> list[str]:
+    return [n.text for n in find_people(text, lang)]  # type: ignore[arg-type]
+
+
+COMPANIES = [
+    # development set: the sample
+    ("相关领域的专家学者和百度、腾讯、阿里巴巴、美团、字节跳动等14家企业负责人参会研讨", "zh", ["百度", "腾讯", "阿里巴巴", "美团", "字节跳动"]),
+    ("14 enterprises such as Baidu, Tencent, Alibaba, Meituan and ByteDance also attended", "en", ["Baidu", "Tencent", "Alibaba", "Meituan", "ByteDance"]),
+    ("美国联邦贸易委员会宣布已与Zoom完成了和解", "zh", ["Zoom"]),
+    ("a settlement with Zoom Video Communications, Inc. (“Zoom”), over allegations", "en", ["Zoom"]),
+    ("MIIT organized third-party testing agencies to inspect mobile phone apps", "en", []),
+    # held-out set
+    ("依法对阿里巴巴集团控股有限公司（“阿里巴巴”）实施处罚", "zh", ["阿里巴巴"]),
+    ("an administrative penalty on Alibaba Group Holding Limited (“Alibaba”)", "en", ["Alibaba"]),
+    ("要求滴滴出行科技有限公司认真整改", "zh", ["滴滴出行科技有限公司"]),
+    ("required Didi Chuxing Technology Co., Ltd. to rectify", "en", ["Didi Chuxing Technology Co., Ltd."]),
+    ("对腾讯控股有限公司（“腾讯”）收购中国音乐集团股权", "zh", ["腾讯", "中国音乐集团"]),
+    ("against Tencent Holdings Limited (“Tencent”) for its acquisition of shares in China Music Group", "en", ["Tencent", "China Music Group"]),
+    ("已于7月16日对Amazon Europe Core S.à r.l.作出决定，认定亚马逊违法", "zh", ["Amazon Europe Core S.à r.l.", "亚马逊"]),
+    ("经期追踪应用Flo的开发商Flo Health已达成和解", "zh", ["Flo Health"]),
+    ("慈善机构Mermaids处以2.5万英镑罚款", "zh", ["Mermaids"]),
+    ("雅各布·沃尔（Jacob Alexander Wohl）及其公司J.M. Burkman & Associates LLC处以罚款", "zh", ["J.M. Burkman & Associates LLC"]),
+    ("对Facebook、Netflix和Google的调查结果", "zh", ["Facebook", "Netflix", "Google"]),
+    # generic company words name no company
+    ("约为该公司全球年营业额的10%", "zh", []),
+    ("App在跟踪用户在其他公司的App和网站上的活动", "zh", []),
+    ("多家互联网公司参会", "zh", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), COMPANIES)
+def test_companies(text: str, lang: str, expected: list[str]) -> None:
+    assert companies(text, lang) == expected
+
+
+def test_a_quoted_name_is_a_product() -> None:
+    got = find_companies("对“滴滴出行”实施网络安全审查", "zh", GAZ)
+    assert [(n.text, n.key) for n in got] == [("product:滴滴出行", "Didi")]
+
+
+PEOPLE = [
+    # development set
+    ("工信部党组成员、副部长刘烈宏出席会议并讲话", "zh", ["刘烈宏"]),
+    ("Liehong Liu, the vice minister of MIIT attended the meeting", "en", ["Liehong Liu"]),
+    # held-out set
+    ("工信部信息通信管理局副局长鲁春丛在一次会议上介绍", "zh", ["鲁春丛"]),
+    ("Chuncong Lu, deputy director general of the Information and Communication Administration of MIIT, said", "en", ["Chuncong Lu"]),
+    ("局长王伟表示", "zh", ["王伟"]),
+    ("美国联邦贸易委员会主席莉娜·汗表示", "zh", ["莉娜·汗"]),
+    ("FTC Chair Lina Khan said", "en", ["Lina Khan"]),
+    ("欧盟委员会执行副主席玛格丽特·维斯塔格（Margrethe Vestager）表示", "zh", ["玛格丽特·维斯塔格"]),
+    ("拟对约翰·伯克曼（John M. Burkman）、雅各布·沃尔（Jacob Alexander Wohl）及其公司", "zh", ["约翰·伯克曼", "雅各布·沃尔"]),
+    # not people
+    ("the Federal Trade Commission, the agency", "en", []),
+    ("主任委员会议", "zh", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), PEOPLE)
+def test_people(text: str, lang: str, expected: list[str]) -> None:
+    assert people(text, lang) == expected
+
+
+def test_glossed_names_are_found_in_english_by_their_spelling() -> None:
+    got = find_people("against John M. Burkman, Jacob Alexander Wohl and their company", "en", also=["John M. Burkman", "Jacob Alexander Wohl"])
+    assert [(n.text, n.key) for n in got] == [("John M. Burkman", "John M. Burkman"), ("Jacob Alexander Wohl", "Jacob Alexander Wohl")]
