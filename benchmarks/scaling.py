@@ -41,6 +41,7 @@ def timed(text: str) -> tuple[float, str]:
 
 
 def main() -> None:
+    timed(scaled_newsletter(1))  # warm up: gazetteers load and regexes compile once
     base = None
     print(f"{'input':<40} {'MB':>7} {'seconds':>9} {'time ratio':>11}  outcome")
     for factor in (1, 10, 100):
@@ -56,6 +57,10 @@ def main() -> None:
         "100,000 x 《《《": sample.replace("No.44", "No.44\n\n" + "《《《" * 100_000, 1),
         "100,000 lines of 1,000 apps": sample.replace("No.44", "No.44\n\n" + "1,000 apps.\n" * 100_000, 1),
     }
+    for size in (1, 2, 4):
+        line = "数据" * (250_000 * size)
+        text = sample.replace("海外动态 Overseas News\n\nZoom", f"海外动态 Overseas News\n\n{line}\n\nZoom", 1)
+        pathological[f"one {size} MB line (linearity)"] = text
     for name, text in pathological.items():
         seconds, outcome = timed(text)
         print(f"{name:<40} {len(text.encode()) / 1e6:7.2f} {seconds:9.3f} {'':>11}  {outcome}")
