@@ -20,7 +20,7 @@ from lifang_parse.read.pdf import read_pdf
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = REPO / "fixtures" / "pdf" / "weekly-cyber-214-2021-03.pdf"
 SPECIAL = REPO / "fixtures" / "pdf" / "special"
-ENCRYPTED = SPECIAL / "encrypted.pdf"  # user password "lifang" (RC4-128, reportlab)
+ENCRYPTED = SPECIAL / "encrypted.pdf"  # user password "lifang" (RC4-40, R2, reportlab)
 
 
 def test_encrypted_without_password() -> None:
