@@ -104,3 +104,13 @@ def test_python_dash_m_and_console_script() -> None:
     if script.exists():
         result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
         assert result.stdout.strip() == "lifang-parse 0.1.0"
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "out.json"
+    assert run(str(SAMPLE), "-o", str(target))[0] == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -16,12 +16,12 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from lifang_parse import __version__
+from lifang_parse.atomic import write_atomically
 from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from lifang_parse.batch import BatchSummary, ParseFailure, collect_paths, parse_many
 from lifang_parse.errors import LifangParseError
@@ -69,26 +69,6 @@ def _schema_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"{PROG} schema", description="Print the JSON Schema of the output models.")
     parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
     return parser
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
-
-    An interrupted run leaves either the old file or the new one, never half.
-    """
-    target = Path(path)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def _emit(text: str, output: str | None, stdout: TextIO) -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from lifang_parse.api import parse_file
-from lifang_parse.cli import EXIT_BAD_INPUT, EXIT_OK, PROG, write_atomically
+from lifang_parse.atomic import write_atomically
+from lifang_parse.cli import EXIT_BAD_INPUT, EXIT_OK, PROG
 from lifang_parse.errors import LifangParseError
 from lifang_parse.report.archive import ArchiveEntry, Failure, render_index
 from lifang_parse.report.render import render_newsletter
