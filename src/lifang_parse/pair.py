@@ -190,10 +190,7 @@ def check_contents(contents: list[ContentsSection], sections: list[Section]) -> 
             pending.append(entry)
             continue
         del unmatched[exact.id]
-        for lang in ("zh", "en"):
-            listed, printed = getattr(entry, lang), getattr(exact.title, lang)
-            if listed != printed:
-                warnings.append(_mismatch(exact.id, lang, listed, printed))
+        warnings += _title_differences(entry, exact)
     for entry in pending:
         best = max(
             unmatched.values(),
@@ -211,10 +208,7 @@ def check_contents(contents: list[ContentsSection], sections: list[Section]) -> 
             )
             continue
         del unmatched[best.id]
-        for lang in ("zh", "en"):
-            listed, printed = getattr(entry, lang), getattr(best.title, lang)
-            if listed != printed:
-                warnings.append(_mismatch(best.id, lang, listed, printed))
+        warnings += _title_differences(entry, best)
     for item in unmatched.values():
         warnings.append(
             Warning(
@@ -227,13 +221,20 @@ def check_contents(contents: list[ContentsSection], sections: list[Section]) -> 
     return warnings
 
 
-def _mismatch(item_id: str, lang: str, listed: str | None, printed: str | None) -> Warning:
-    name = "Chinese" if lang == "zh" else "English"
-    return Warning(
-        code="contents_mismatch",
-        message=f"item {item_id}: the contents list the {name} title {listed!r}, the body prints {printed!r}",
-        item_id=item_id,
-    )
+def _title_differences(entry: Bilingual, item: Item) -> list[Warning]:
+    """A warning per language in which the contents and the body print different titles."""
+    warnings = []
+    for lang, name in (("zh", "Chinese"), ("en", "English")):
+        listed, printed = getattr(entry, lang), getattr(item.title, lang)
+        if listed != printed:
+            warnings.append(
+                Warning(
+                    code="contents_mismatch",
+                    message=f"item {item.id}: the contents list the {name} title {listed!r}, the body prints {printed!r}",
+                    item_id=item.id,
+                )
+            )
+    return warnings
 
 
 def _check_headings(contents: list[ContentsSection], sections: list[Section]) -> list[Warning]:
