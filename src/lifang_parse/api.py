@@ -91,6 +91,7 @@ def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | 
     sections = _enrich(sections, period=segments.masthead.period, gazetteer=gazetteer, path=read.path)
     contents = build_contents(segments.contents)
     warnings = check_contents(contents, sections)
+    warnings += [_note_warning(note) for note in read.notes]
     if segments.footer is None:
         warnings.append(Warning(code="missing_footer", message="no footer (disclaimer and contacts) was found"))
     unplaced = [_fragment(line) for line in segments.unplaced]
@@ -130,6 +131,12 @@ def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | 
         listed = "; ".join(f"{w.code}: {w.message}" for w in newsletter.warnings)
         raise StructureError(f"{len(newsletter.warnings)} warning(s) under strict mode: {listed}", warnings=newsletter.warnings, path=read.path)
     return newsletter
+
+
+def _note_warning(note: str) -> Warning:
+    """A reader's note ("code: message", e.g. ``unrecoverable_structure``) as a document warning."""
+    code, sep, message = note.partition(": ")
+    return Warning(code=code, message=message) if sep and code.isidentifier() else Warning(code="reader_note", message=note)
 
 
 def _fragment(line: Line) -> Fragment:

@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 # --------------------------------------------------------------------------
 # Character classes
@@ -129,7 +130,8 @@ class Frag:
     ``first_width`` is the width of the first breakable unit (a Latin word or
     one CJK character) so that we can ask "would it have fitted on the line
     before?". ``left``/``right`` bound the text column the fragment belongs to;
-    they are filled in by :func:`assign_regions`.
+    they are filled in by :func:`assign_regions` (or by a text reader, from
+    the document's common line width).
     """
 
     runs: tuple[Run, ...]
@@ -144,6 +146,9 @@ class Frag:
     column: int = 0
     left: float = 0.0
     right: float = 0.0
+    # How far ``x1`` may be off: 0 for a PDF, whose geometry is measured; a
+    # text reader estimates widths from characters and says by how much.
+    width_error: float = 0.0
 
     @property
     def text(self) -> str:
@@ -163,6 +168,10 @@ class Paragraph:
     page_start: int
     page_end: int
     bold: bool
+    # Indexes of the paragraph's first and last fragment in the sequence given
+    # to :func:`join_paragraphs`: a text reader maps them back to its lines.
+    first: int = 0
+    last: int = 0
 
 
 # --------------------------------------------------------------------------
@@ -182,6 +191,11 @@ _PAGE_NUMBER_RE = re.compile(
 _DIGITS_RE = re.compile(r"\d+")
 
 
+def is_page_number(text: str) -> bool:
+    """A bare page number: "3", "- 3 -", "Page 3 of 9", "3 / 9", "第3页"."""
+    return bool(_PAGE_NUMBER_RE.match(normalise_text(text)))
+
+
 def _furniture_key(text: str) -> str:
     return _DIGITS_RE.sub("#", normalise_text(text)).casefold()
 
@@ -192,6 +206,7 @@ def find_furniture(
     *,
     band: float = 0.18,
     y_tolerance: float = 4.0,
+    anchor: Literal["page", "edges"] = "page",
 ) -> set[tuple[int, int]]:
     """Indexes ``(page_index, frag_index)`` of running headers, footers and page numbers.
 
@@ -202,6 +217,12 @@ def find_furniture(
     furniture when at least two pages have one. Position matters: a section
     heading that happens to open two pages is body text and recurs too, so a
     key seen on only two pages of a long document is kept.
+
+    ``anchor`` says what "the same height" is measured from. A PDF's pages
+    all have one size, so ``"page"``: from the page's top. Extracted text
+    has no page size, only lines, and a short page ends early; so
+    ``"edges"``: a top-band line by its distance from the page's first line,
+    a bottom-band line by its distance from the page's last line.
     """
     candidates: list[tuple[int, int, str, float, bool]] = []  # page, idx, key, y-centre, is-number
     for p, frags in enumerate(pages):
@@ -211,11 +232,16 @@ def find_furniture(
         order = sorted(range(len(frags)), key=lambda i: frags[i].top)
         top_band = [i for i in order[:3] if frags[i].bottom <= height * band]
         bottom_band = [i for i in order[-3:] if frags[i].top >= height * (1 - band)]
+        first_top = frags[order[0]].top
+        last_bottom = max(f.bottom for f in frags)
         for i in dict.fromkeys(top_band + bottom_band):
             text = normalise_text(frags[i].text)
             if not text:
                 continue
             centre = (frags[i].top + frags[i].bottom) / 2
+            if anchor == "edges":
+                # Negative below: a footer never matches a header's offset.
+                centre = centre - first_top if i in top_band else centre - last_bottom - height
             candidates.append((p, i, _furniture_key(text), centre, bool(_PAGE_NUMBER_RE.match(text))))
 
     n_pages = sum(1 for f in pages if f)
@@ -337,29 +363,42 @@ def _find_gutter(items: Sequence[Frag], lo: float, hi: float) -> float | None:
 def assign_regions(pages: Sequence[Sequence[Frag]]) -> list[list[Frag]]:
     """Set each fragment's column bounds (``left``, ``right``) per page and column.
 
-    The bounds are the extremes of the fragments of that column on that page;
-    a column with fewer than three lines borrows the median bounds that the
-    same column has on other pages, since a nearly empty last page says
-    little about where its lines could have ended.
+    The bounds are the extremes of the fragments of that column on that page
+    when they are *measured*: three lines or more reach the right edge. Otherwise (a nearly empty last page, a page of centred contact
+    lines, a cover of centred masthead lines) the page's own lines say little
+    about where lines could have ended, and the column's usual bounds on the
+    other pages of the same parity (odd/even: mirrored margins) are added.
     """
-    bounds: dict[tuple[int, int], tuple[float, float, int]] = {}
+    columns: dict[tuple[int, int], list[Frag]] = {}
     for p, frags in enumerate(pages):
         for f in frags:
-            lo, hi, n = bounds.get((p, f.column), (f.x0, f.x1, 0))
-            bounds[(p, f.column)] = (min(lo, f.x0), max(hi, f.x1), n + 1)
-    typical: dict[int, tuple[float, float]] = {}
+            columns.setdefault((p, f.column), []).append(f)
+    bounds: dict[tuple[int, int], tuple[float, float, bool]] = {}
+    for key, fs in columns.items():
+        lo, hi = min(f.x0 for f in fs), max(f.x1 for f in fs)
+        reach = sum(1 for f in fs if hi - f.x1 < 0.5 * max(f.size, 1.0))
+        bounds[key] = (lo, hi, len(fs) >= 3 and reach >= 3)
+    typical: dict[tuple[int, int], tuple[float, float]] = {}
     for column in {c for _, c in bounds}:
-        full = sorted((lo, hi) for (p, c), (lo, hi, n) in bounds.items() if c == column and n >= 3)
-        if full:
-            typical[column] = full[len(full) // 2]
+        for parity in (0, 1):
+            for trusted_only in (True, False):
+                found = [
+                    (lo, hi)
+                    for (p, c), (lo, hi, trusted) in bounds.items()
+                    if c == column and p % 2 == parity and (trusted or not trusted_only) and len(columns[(p, c)]) >= 3
+                ]
+                if found:
+                    los, his = sorted(x for x, _ in found), sorted(x for _, x in found)
+                    typical[(column, parity)] = (los[len(los) // 2], his[len(his) // 2])
+                    break
     out: list[list[Frag]] = []
     for p, frags in enumerate(pages):
         page_out = []
         for f in frags:
-            lo, hi, n = bounds[(p, f.column)]
-            if n < 3 and f.column in typical:
-                lo = min(lo, typical[f.column][0])
-                hi = max(hi, typical[f.column][1])
+            lo, hi, trusted = bounds[(p, f.column)]
+            usual = typical.get((f.column, p % 2)) or typical.get((f.column, 1 - p % 2))
+            if not trusted and usual is not None:
+                lo, hi = min(lo, usual[0]), max(hi, usual[1])
             page_out.append(replace(f, left=lo, right=hi))
         out.append(page_out)
     return out
@@ -399,6 +438,49 @@ def estimate_pitch(frags: Sequence[Frag]) -> dict[float, float]:
     return out
 
 
+def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> dict[float, float]:
+    """Per font size, the baseline step above which a line starts a paragraph.
+
+    By default 1.2 line pitches: a looser test would split the lines of a
+    document whose line heights vary (a word processor makes a line with
+    Chinese in it taller than one without). But a typesetting program places
+    lines at an exact pitch, and then paragraph spacing of even a quarter of
+    a line is plain to see. So when a size's steps are *crisp* (most within
+    0.3 pt of the commonest step, hardly any just above it), and the larger
+    steps mostly follow a line that stops short of the column's edge (a
+    paragraph's last line, not a taller line inside a paragraph), the limit
+    is half-way between the pitch and the smallest such step. ("Most" is a
+    quarter, at least three: contents entries of one or two lines have as
+    many paragraph steps as line steps.)
+    """
+    steps: dict[float, list[tuple[float, bool]]] = {}
+    for a, b in zip(frags, frags[1:]):
+        if a.page != b.page or a.column != b.column or a.size <= 0 or a.bold != b.bold:
+            continue
+        if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
+            continue
+        step = b.baseline - a.baseline
+        if 0.8 * a.size < step < 3.0 * a.size:
+            full = a.right > a.left and a.right - a.x1 < a.size
+            steps.setdefault(_size_key(a.size), []).append((step, full))
+    out: dict[float, float] = {}
+    for size, recs in steps.items():
+        line_pitch = pitch.get(size) or pitch.get(0.0, 1.2) * size
+        default = 1.2 * line_pitch + 0.5
+        if len(recs) < 4:
+            continue
+        common = Counter(round(st * 10) for st, _ in recs).most_common(1)[0][0] / 10
+        tight = sum(1 for st, _ in recs if abs(st - common) <= 0.3)
+        near = sum(1 for st, _ in recs if common + 0.3 < st <= common + 0.8)
+        larger = [(st, full) for st, full in recs if common + 0.8 < st <= default]
+        if tight < 3 or tight * 4 < len(recs) or near * 20 > len(recs) or not larger:
+            continue
+        if sum(1 for _, full in larger if full) * 2 > len(larger):
+            continue
+        out[size] = (common + min(st for st, _ in larger)) / 2
+    return out
+
+
 def estimate_pitch_ratio(frags: Sequence[Frag]) -> float:
     """The document's typical leading as a multiple of the font size."""
     return estimate_pitch(frags)[0.0]
@@ -408,7 +490,9 @@ def _size_key(size: float) -> float:
     return round(size * 2) / 2
 
 
-def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) -> bool:
+def starts_new_paragraph(
+    a: Frag, b: Frag, pitch: dict[float, float] | float, limits: dict[float, float] | None = None
+) -> bool:
     """Does ``b`` begin a paragraph, given that ``a`` is the line before it?
 
     Any one of: more vertical space than a line pitch (paragraph spacing); a
@@ -417,7 +501,8 @@ def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) ->
     ``a`` ending so short that ``b``'s first word would clearly have fitted
     after it, which a line-breaking program would have done had the paragraph
     gone on (with slack, since programs differ in how tight they fill). A page
-    or column break is not a paragraph break by itself.
+    or column break is not a paragraph break by itself. ``limits`` are the
+    steps of :func:`paragraph_step_limits`, where the document has them.
     """
     size = max(a.size, b.size, 1.0)
     if a.bold != b.bold:
@@ -429,7 +514,8 @@ def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) ->
     else:
         line_pitch = pitch * a.size
     same_flow = a.page == b.page and a.column == b.column and b.baseline > a.baseline + 0.5 * size
-    if same_flow and b.baseline - a.baseline > 1.2 * line_pitch + 0.5:
+    limit = (limits or {}).get(_size_key(a.size), 1.2 * line_pitch + 0.5)
+    if same_flow and b.baseline - a.baseline > limit:
         return True
     if abs(a.x0 - a.left) < 0.5 * size and b.x0 - b.left > 0.8 * size:
         return True
@@ -445,7 +531,7 @@ def starts_new_paragraph(a: Frag, b: Frag, pitch: dict[float, float] | float) ->
         room = outdent
     first_is_cjk = bool(b_text) and is_cjk(b_text[:1])
     slack = 1.5 * size if first_is_cjk else 2.0 * size
-    return room > b.first_width + slack
+    return room > b.first_width + slack + a.width_error
 
 
 # A word hyphenated at a line end: "organ-" + "ized".
@@ -508,6 +594,8 @@ def join_paragraphs(
     frags: Sequence[Frag],
     pitch: dict[float, float] | None = None,
     vocab: Counter[str] | None = None,
+    *,
+    flow_ends: bool = True,
 ) -> list[Paragraph]:
     """Re-join visual lines (in reading order) into paragraphs with inline markup.
 
@@ -515,6 +603,10 @@ def join_paragraphs(
     ``**…**`` (only inside a paragraph that is not bold as a whole; a wholly
     bold paragraph is a heading and is flagged instead), and a link as
     ``[text](href)``.
+
+    ``flow_ends`` turns on the forced break where a page or column ends well
+    above its usual bottom; a text reader, whose "height" is a count of
+    lines, may not trust that.
     """
     if not frags:
         return []
@@ -522,15 +614,18 @@ def join_paragraphs(
         pitch = estimate_pitch(frags)
     if vocab is None:
         vocab = build_vocabulary(f.text for f in frags)
-    ends_early = _early_flow_ends(frags, pitch)
+    limits = paragraph_step_limits(frags, pitch)
+    ends_early = _early_flow_ends(frags, pitch) if flow_ends else set()
     groups: list[list[Frag]] = [[frags[0]]]
+    starts = [0]
     for k, (a, b) in enumerate(zip(frags, frags[1:])):
-        if k in ends_early or starts_new_paragraph(a, b, pitch):
+        if k in ends_early or starts_new_paragraph(a, b, pitch, limits):
             groups.append([b])
+            starts.append(k + 1)
         else:
             groups[-1].append(b)
     out = []
-    for group in groups:
+    for start, group in zip(starts, groups):
         runs: list[Run] = []
         for f in group:
             fr = [r for r in f.runs if r.text]
@@ -547,7 +642,7 @@ def join_paragraphs(
         text = render_runs(runs, mark_bold=not all_bold)
         text = restore_link_markers(clean_cjk_spaces(normalise_text(text)))
         if text:
-            out.append(Paragraph(text, group[0].page, group[-1].page, all_bold))
+            out.append(Paragraph(text, group[0].page, group[-1].page, all_bold, start, start + len(group) - 1))
     return out
 
 
@@ -639,12 +734,14 @@ __all__ = [
     "estimate_pitch",
     "estimate_pitch_ratio",
     "find_furniture",
+    "is_page_number",
     "is_cjk",
     "is_ideograph",
     "join_paragraphs",
     "join_seam",
     "normalise_text",
     "order_page",
+    "paragraph_step_limits",
     "render_runs",
     "restore_link_markers",
     "starts_new_paragraph",

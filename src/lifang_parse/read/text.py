@@ -13,6 +13,7 @@ import hashlib
 
 from lifang_parse.errors import InputError
 from lifang_parse.read.lines import Line, ReadResult
+from lifang_parse.read.wrapped import classify, read_lines
 from lifang_parse.textutil import normalize_space
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -76,30 +77,34 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def read_text_bytes(data: bytes, *, path: str | None = None) -> ReadResult:
-    """Read the bytes of a text newsletter."""
-    text, encoding = decode_bytes(data, path=path)
-    lines = split_lines(text)
+def _read(text: str, *, sha256: str, path: str | None, encoding: str | None) -> ReadResult:
+    """Clean text line by line; paged or hard-wrapped extractions (form
+    feeds, running headers, lines cut at the column width) through
+    :mod:`.wrapped`, which gives the same line stream."""
     pages = (text.count("\f") + 1) if "\f" in text else None
+    analysis = classify(text)
+    if analysis.kind == "clean":
+        return ReadResult(lines=split_lines(text), format="text", sha256=sha256, path=path, pages=pages, encoding=encoding)
+    found = read_lines(analysis)
     return ReadResult(
-        lines=lines,
+        lines=found.lines,
         format="text",
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         path=path,
         pages=pages,
         encoding=encoding,
+        furniture_removed=found.furniture_removed,
+        notes=found.notes,
     )
+
+
+def read_text_bytes(data: bytes, *, path: str | None = None) -> ReadResult:
+    """Read the bytes of a text newsletter."""
+    text, encoding = decode_bytes(data, path=path)
+    return _read(text, sha256=hashlib.sha256(data).hexdigest(), path=path, encoding=encoding)
 
 
 def read_text_string(text: str, *, path: str | None = None) -> ReadResult:
     """Read an already-decoded string (``parse_text``); sha256 is of its UTF-8 bytes."""
-    lines = split_lines(text.lstrip("\ufeff"))
-    pages = (text.count("\f") + 1) if "\f" in text else None
-    return ReadResult(
-        lines=lines,
-        format="text",
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-        path=path,
-        pages=pages,
-        encoding=None,
-    )
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _read(text.lstrip("\ufeff"), sha256=sha, path=path, encoding=None)

@@ -1,0 +1,453 @@
+"""Hard-wrapped extracted text (``pdftotext``, a viewer's copy-paste,
+pdfplumber's or PyMuPDF's ``extract_text``) back to the clean text form.
+
+Such text keeps the PDF's visual lines: a paragraph is cut at the column
+width, titles run over two lines, running headers, footers and page numbers
+("立方观评 | 网络安全与数据合规周报", "- 3 -") stand between the paragraphs and
+form feeds between the pages. It is the same problem the PDF reader solves,
+with less geometry, so this reader builds the layout layer's plain
+:class:`~lifang_parse.read.layout.Frag` from text lines and runs *the same*
+furniture detector and paragraph re-joiner (:mod:`.layout`) on them:
+
+- x is the estimated display width: a CJK character is 2 columns, a Latin
+  character its share of a proportional font's em (Latin text is set in
+  proportional fonts, so a character count would make every English line
+  look ragged);
+- y is the line's row on its page (blank lines count, so a blank line is
+  paragraph spacing);
+- the column's right edge is the document's common full line width, per
+  script, and ``width_error`` says how far an estimate may be off.
+
+Clean text (one paragraph per line) is recognised and left to the text
+reader's usual path; see :func:`classify`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import regex
+
+from lifang_parse.layout import DEFAULT_LAYOUT
+from lifang_parse.read import layout
+from lifang_parse.read.contents import cut_line, recover, squeeze
+from lifang_parse.read.layout import Frag, Run
+from lifang_parse.read.lines import Line
+from lifang_parse.textutil import normalize_space
+
+# Height of one text row, and the "font size" in columns: a CJK character is
+# 2 columns wide and as wide as the font is tall, so size 2 keeps the layout
+# layer's size-relative thresholds (indent > 0.8 size, slack 1.5–2 size).
+_SIZE = 2.0
+_PITCH = 1.2 * _SIZE
+
+# Approximate advance widths (1/1000 em) of a proportional Latin font
+# (Helvetica's; Times differs in scale, which the per-script full width absorbs).
+_LATIN_WIDTHS: dict[str, int] = {
+    **dict(zip(" abcdefghijklmnopqrstuvwxyz", (278, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500))),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611))),
+    **{d: 556 for d in "0123456789"},
+    **{",": 278, ".": 278, ";": 278, ":": 278, "'": 191, '"': 355, "(": 333, ")": 333, "-": 333, "&": 667, "/": 278, "!": 278, "?": 556, "%": 889, "$": 556, "’": 222, "‘": 222, "“": 333, "”": 333, "–": 556, "—": 1000},
+}
+
+# Sentence-final punctuation, with closing quotes/brackets after it.
+_TERMINAL_RE = regex.compile(r"""[。！？；.!?;:：…](?:[”’"'）)\]】」』]{0,3})$""")
+# A "read more" marker closes a paragraph of this newsletter: "（查看更多）",
+# "(More)", or in the text form's link syntax "（[查看更多](#)）".
+_MARKER_END_RE = regex.compile(
+    r"[（(]\s*\[?(?:查看更多|查看原文|阅读原文|阅读全文|More|Read more)(?:\]\([^()\s]*\))?\s*[)）]$", regex.IGNORECASE
+)
+# The first breakable unit of a line: a Latin word (with its punctuation) or one character.
+_FIRST_WORD_RE = regex.compile(r"^[^\s\p{Han}\u3000-\u303f\uff00-\uffef]+")
+
+
+def char_width(ch: str) -> float:
+    """Estimated display width of one character, in columns (CJK = 2)."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2.0
+    if unicodedata.combining(ch):
+        return 0.0
+    return _LATIN_WIDTHS.get(ch, 556) / 500
+
+
+def display_width(text: str) -> float:
+    """Estimated display width of a line, in columns (CJK = 2)."""
+    return sum(char_width(ch) for ch in text)
+
+
+def _is_latin_line(text: str) -> bool:
+    """A line set mostly in the Latin font (its width estimate is the rough one)."""
+    cjk = sum(1 for ch in text if layout.is_cjk(ch))
+    return cjk * 5 < len(text.replace(" ", ""))
+
+
+def _first_width(text: str) -> float:
+    if not text:
+        return 0.0
+    if layout.is_cjk(text[0]):
+        return char_width(text[0])
+    m = _FIRST_WORD_RE.match(text)
+    return display_width(m.group(0)) if m else char_width(text[0])
+
+
+def ends_paragraph_text(text: str) -> bool:
+    """Ends like a complete sentence or with a "more" marker."""
+    return bool(_TERMINAL_RE.search(text) or _MARKER_END_RE.search(text))
+
+
+# --------------------------------------------------------------------------
+# Physical lines and pages
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One physical line of the input, on its page."""
+
+    text: str  # whitespace-normalised; "" for a blank line
+    number: int  # 1-based line of the input
+    page: int  # 1-based, counted by form feeds
+    row: int  # 0-based row on its page (blank rows count)
+    indent: float  # leading white space, in columns
+
+
+def page_lines(text: str) -> list[list[TextLine]]:
+    """The input's physical lines, page by page (form feeds start pages).
+
+    Numbering matches :func:`lifang_parse.read.text.split_lines`: every input
+    line counts; text on either side of a form feed inside one line keeps
+    that line's number.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages: list[list[TextLine]] = [[]]
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for index, piece in enumerate(raw.split("\f")):
+            if index:
+                pages.append([])
+            expanded = piece.expandtabs(4)
+            stripped = expanded.lstrip()
+            indent = display_width(expanded[: len(expanded) - len(stripped)])
+            current = pages[-1]
+            current.append(TextLine(normalize_space(piece), number, len(pages), len(current), indent))
+    return pages
+
+
+def _frag(line: TextLine) -> Frag:
+    text = line.text
+    top = line.row * _PITCH
+    return Frag(
+        runs=(Run(text),),
+        page=line.page,
+        x0=line.indent,
+        x1=line.indent + display_width(text),
+        top=top,
+        bottom=top + _SIZE,
+        baseline=top + 0.8 * _SIZE,
+        size=_SIZE,
+        first_width=_first_width(text),
+    )
+
+
+# --------------------------------------------------------------------------
+# Furniture and the evidence of wrapping
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the text is, and what the layout layer found in it."""
+
+    kind: Literal["clean", "paged", "wrapped"]
+    pages: list[list[TextLine]]
+    furniture: frozenset[tuple[int, int]]  # (page index, row)
+    full_width: dict[bool, float]  # per script (True: Latin), the common full line width
+    wrap_evidence: int
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def _full_widths(lines: Sequence[TextLine]) -> dict[bool, float]:
+    """The common full width of a line, per script: where wrapped lines end.
+
+    A high percentile of the line widths: most lines of wrapped prose end
+    within a word of the column's edge, few go beyond it.
+    """
+    every = [display_width(line.text) for line in lines]
+    out: dict[bool, float] = {}
+    for latin in (False, True):
+        widths = [display_width(line.text) for line in lines if _is_latin_line(line.text) == latin]
+        out[latin] = _percentile(widths if len(widths) >= 5 else every, 0.9) or 1.0
+    return out
+
+
+def find_text_furniture(pages: Sequence[Sequence[TextLine]]) -> frozenset[tuple[int, int]]:
+    """Running headers, footers and page numbers of paged text, as (page index, row).
+
+    The layout layer's detector, anchored at the page edges (a text page has
+    no height). Text needs stronger evidence than a PDF, since a clean text
+    with a stray form feed must not lose a line: the same key on at least
+    three pages, or page numbers on at least two.
+    """
+    if len(pages) < 2:
+        return frozenset()
+    frag_pages: list[list[Frag]] = []
+    rows: list[list[int]] = []
+    heights: list[float] = []
+    for page in pages:
+        kept = [line for line in page if line.text]
+        frag_pages.append([_frag(line) for line in kept])
+        rows.append([line.row for line in kept])
+        heights.append(max(len(page), 1) * _PITCH)
+    found = layout.find_furniture(frag_pages, heights, y_tolerance=0.5 * _PITCH, anchor="edges")
+    by_key: dict[str, set[int]] = {}
+    for p, i in found:
+        by_key.setdefault(_key(frag_pages[p][i].text), set()).add(p)
+    numbered = {p for p, i in found if layout.is_page_number(frag_pages[p][i].text)}
+    out = set()
+    for p, i in found:
+        text = frag_pages[p][i].text
+        if len(by_key[_key(text)]) >= 3 or (layout.is_page_number(text) and len(numbered) >= 2):
+            out.add((p, rows[p][i]))
+    return frozenset(out)
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"\d+", "#", text).casefold()
+
+
+def _runs_on(lines: Sequence[TextLine]) -> bool:
+    """Do lines run into one another (no blank line between) often enough
+    to be worth measuring? Clean text separates its paragraphs by blank lines."""
+    texts = [line.text for line in lines]
+    joined = sum(1 for a, b in zip(texts, texts[1:]) if a and b)
+    return joined >= 5 and joined * 4 >= sum(1 for t in texts if t)
+
+
+def classify(text: str) -> Analysis:
+    """Is ``text`` clean (one paragraph per line), clean but paged (furniture
+    between the paragraphs), or hard-wrapped?
+
+    Evidence of wrapping: lines that run into the next line with no blank
+    between, end within a few columns of the common full width, and end
+    without sentence punctuation, i.e. a paragraph cut at the column edge.
+    Clean text has next to none: its lines are whole paragraphs, separated
+    by blank lines, of every length.
+    """
+    pages = page_lines(text)
+    if len(pages) == 1 and not _runs_on(pages[0]):
+        return Analysis("clean", pages, frozenset(), {}, 0)
+    furniture = find_text_furniture(pages)
+    body = [line for p, page in enumerate(pages) for line in page if line.text and (p, line.row) not in furniture]
+    full = _full_widths(body)
+    evidence = 0
+    for page_index, page in enumerate(pages):
+        kept = [line for line in page if (page_index, line.row) not in furniture]
+        for a, b in zip(kept, kept[1:]):
+            if not a.text or not b.text or ends_paragraph_text(a.text):
+                continue
+            width = full[_is_latin_line(a.text)]
+            if display_width(a.text) >= 0.85 * width and width >= 30:
+                evidence += 1
+    n = len(body)
+    kind: Literal["clean", "paged", "wrapped"]
+    if evidence >= max(5, 0.08 * n):
+        kind = "wrapped"
+    elif furniture:
+        kind = "paged"
+    else:
+        kind = "clean"
+    return Analysis(kind, pages, furniture, full, evidence)
+
+
+# --------------------------------------------------------------------------
+# Re-joining
+# --------------------------------------------------------------------------
+
+# How far a line's estimated width may be off, as a share of the full width:
+# CJK characters are all one width; Latin text is estimated with one font's
+# widths while documents are set in others.
+_WIDTH_ERROR = {False: 0.02, True: 0.06}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A re-joined logical line: a paragraph, title, heading or masthead line."""
+
+    text: str
+    first: TextLine
+    last: TextLine
+    single: bool  # one physical line
+
+
+def _flow(analysis: Analysis) -> list[TextLine]:
+    return [
+        line
+        for p, page in enumerate(analysis.pages)
+        for line in page
+        if line.text and (p, line.row) not in analysis.furniture
+    ]
+
+
+def _text_frags(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Frag]:
+    """The layout layer's fragments, bounded by the document's common width."""
+    left = min((line.indent for line in lines), default=0.0)
+    out = []
+    for line in lines:
+        latin = _is_latin_line(line.text)
+        width = full[latin]
+        out.append(replace(_frag(line), left=left, right=left + width, width_error=_WIDTH_ERROR[latin] * width))
+    return out
+
+
+def _hard_break(a: TextLine, b: TextLine) -> bool:
+    """Where text says more than its geometry: a paragraph that ends with a
+    "more" marker is over, and so is a complete English sentence followed by
+    Chinese (the next item's title), however full its last line."""
+    if _MARKER_END_RE.search(a.text):
+        return True
+    return ends_paragraph_text(a.text) and _is_latin_line(a.text) and layout.is_cjk(b.text[:1])
+
+
+def join_blocks(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Block]:
+    """Physical lines (furniture removed) to logical lines, by the layout
+    layer's paragraph rules, then titles that wrapped re-joined."""
+    if not lines:
+        return []
+    frags = _text_frags(lines, full)
+    pitch = layout.estimate_pitch(frags)
+    vocab = layout.build_vocabulary(line.text for line in lines)
+    cuts = [0] + [k + 1 for k, (a, b) in enumerate(zip(lines, lines[1:])) if _hard_break(a, b)] + [len(lines)]
+    blocks: list[Block] = []
+    for start, stop in zip(cuts, cuts[1:]):
+        # No forced break at a page's end: a text page's "height" is a count
+        # of rows, which headings and spacing make vary.
+        for para in layout.join_paragraphs(frags[start:stop], pitch, vocab, flow_ends=False):
+            first, last = lines[start + para.first], lines[start + para.last]
+            blocks.append(Block(para.text, first, last, para.first == para.last))
+    return _join_wrapped_titles(blocks, full)
+
+
+def _join_wrapped_titles(blocks: Sequence[Block], full: dict[bool, float]) -> list[Block]:
+    """Join a title that wrapped in its larger type: a long line without
+    sentence punctuation, then a short line of the same script without it,
+    then a paragraph (the story under the title).
+
+    A title is set larger than the body, so it wraps before the body's full
+    width, and the width rule takes its two halves for two paragraphs.
+    """
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        prev = out[-1] if out else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            prev is not None
+            and after is not None
+            and (not after.single or ends_paragraph_text(after.text))
+            and prev.single
+            and block.single
+            and not ends_paragraph_text(prev.text)
+            and not ends_paragraph_text(block.text)
+            and _is_latin_line(prev.text) == _is_latin_line(block.text)
+            and layout.is_cjk(prev.text[-1:]) == layout.is_cjk(block.text[:1])
+            and display_width(prev.text) >= 0.7 * full[_is_latin_line(prev.text)]
+            and display_width(block.text) < 0.6 * full[_is_latin_line(block.text)]
+            and prev.last.page == block.first.page
+        ):
+            head, sep = layout.join_seam(prev.text, block.text)
+            out[-1] = Block(head + sep + block.text, prev.first, block.last, False)
+            continue
+        out.append(block)
+    return out
+
+
+# --------------------------------------------------------------------------
+# The contents page, and the hand-off
+# --------------------------------------------------------------------------
+
+UNRECOVERABLE = "unrecoverable_structure"
+
+
+def _body_start(blocks: Sequence[Block]) -> int | None:
+    """Index of the heading that opens the body: the last section heading
+    before the first body paragraph (several lines, ending a sentence)."""
+    first_paragraph = next(
+        (k for k, b in enumerate(blocks) if not b.single and ends_paragraph_text(b.text)), None
+    )
+    if first_paragraph is None:
+        return None
+    headings = [k for k in range(first_paragraph) if DEFAULT_LAYOUT.heading(blocks[k].text) is not None]
+    return headings[-1] if headings else None
+
+
+def _title_like(block: Block, full: dict[bool, float]) -> bool:
+    """A line that may be listed in the contents: a heading or a title."""
+    return not ends_paragraph_text(block.text) and display_width(block.text) <= 2 * full[_is_latin_line(block.text)]
+
+
+def _line(text: str, first: TextLine, last: TextLine) -> Line:
+    return Line(text=text, number=first.number, page=first.page, number_end=last.number if last.number != first.number else None)
+
+
+def rebuild_contents(
+    blocks: Sequence[Block], flow: Sequence[TextLine], full: dict[bool, float]
+) -> tuple[list[Line], list[str]]:
+    """Logical lines, with the contents (before the body) re-assembled from
+    the body's titles; and notes on what could not be."""
+    start = _body_start(blocks)
+    if start is None:
+        return [_line(b.text, b.first, b.last) for b in blocks], []
+    targets = [b for b in blocks[start:] if _title_like(b, full)]
+    keys = [squeeze(b.text) for b in targets]
+    position = {id(line): k for k, line in enumerate(flow)}
+    first_region = None
+    for k, block in enumerate(blocks[:start]):
+        physical = flow[position[id(block.first)] : position[id(block.last)] + 1]
+        if all((cut := cut_line(line.text, keys)) is not None and all(len(squeeze(p)) >= 4 for p in cut) for line in physical):
+            first_region = k
+            break
+    out = [_line(b.text, b.first, b.last) for b in blocks[: first_region if first_region is not None else start]]
+    notes: list[str] = []
+    if first_region is not None:
+        region = list(flow[position[id(blocks[first_region].first)] : position[id(blocks[start].first)]])
+        result = recover([line.text for line in region], [b.text for b in targets])
+        for piece in result.leftover:
+            line = region[piece.line]
+            out.append(_line(piece.text, line, line))
+        for title in result.titles:
+            out.append(_line(targets[title.target].text, region[title.lines[0]], region[title.lines[-1]]))
+        if result.leftover:
+            where = ", ".join(str(region[p.line].number) for p in result.leftover[:8])
+            notes.append(
+                f"{UNRECOVERABLE}: the contents could not all be put back together from the extracted columns; "
+                f"{len(result.leftover)} piece(s) kept as they stand (line(s) {where})"
+            )
+    out.extend(_line(b.text, b.first, b.last) for b in blocks[start:])
+    return out, notes
+
+
+@dataclass(frozen=True, slots=True)
+class WrappedRead:
+    lines: tuple[Line, ...]
+    furniture_removed: int
+    notes: tuple[str, ...]
+
+
+def read_lines(analysis: Analysis) -> WrappedRead:
+    """The clean text form's logical lines from paged or wrapped text.
+
+    Paged text (whole paragraphs, page furniture between them) only loses
+    its furniture; wrapped text is re-joined and its contents re-assembled.
+    """
+    flow = _flow(analysis)
+    if analysis.kind == "wrapped":
+        blocks = join_blocks(flow, analysis.full_width)
+        lines, notes = rebuild_contents(blocks, flow, analysis.full_width)
+    else:
+        lines, notes = [_line(line.text, line, line) for line in flow], []
+    return WrappedRead(tuple(lines), len(analysis.furniture), tuple(notes))
