@@ -469,8 +469,12 @@ def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> d
         default = 1.2 * line_pitch + 0.5
         if len(recs) < 4:
             continue
-        common = Counter(round(st * 10) for st, _ in recs).most_common(1)[0][0] / 10
-        tight = sum(1 for st, _ in recs if abs(st - common) <= 0.3)
+        # The line pitch: the smallest step that a quarter of the steps (three
+        # at least) share to 0.3 pt. Not the commonest: in a contents block of
+        # one-line entries, paragraph steps outnumber line steps.
+        values = sorted({round(st, 1) for st, _ in recs})
+        shared = [(v, sum(1 for st, _ in recs if abs(st - v) <= 0.3)) for v in values]
+        common, tight = next(((v, n) for v, n in shared if n >= 3 and n * 4 >= len(recs)), (0.0, 0))
         near = sum(1 for st, _ in recs if common + 0.3 < st <= common + 0.8)
         larger = [(st, full) for st, full in recs if common + 0.8 < st <= default]
         if tight < 3 or tight * 4 < len(recs) or near * 20 > len(recs) or not larger:

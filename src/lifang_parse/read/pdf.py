@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import struct
+import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -291,12 +292,16 @@ def _page_frags(
         baseline = c["top"] + (c["y1"] - m[5])
         x0, x1 = c["x0"], c["x1"]
         adv = c.get("adv")
-        if m[1] == 0 and m[0] > 0 and adv:
+        if m[1] == 0 and m[0] > 0:
             # Horizontal text: the glyph's advance, from its origin. The bounding
             # box of a sheared (synthetic italic) glyph leans into its
-            # neighbours and would hide the word spaces between them.
+            # neighbours and would hide the word spaces between them. A
+            # visible glyph with no width is one pdfminer has no metrics for
+            # ("€" in a non-embedded standard font): half an em is its guess.
+            if not adv and not text.isspace() and not unicodedata.combining(text[0]):
+                adv = 0.5 * size / (abs(m[0]) or 1.0)
             x0 = m[4]
-            x1 = m[4] + float(adv) * m[0]
+            x1 = m[4] + float(adv or 0.0) * m[0]
         rows.append((baseline, x0, x1, text, size, c.get("fontname") or "", m, c["top"], c["bottom"]))
     if not rows:
         return []
