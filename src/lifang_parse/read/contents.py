@@ -28,8 +28,9 @@ import regex
 
 # White space, dropped when comparing: extractors differ in where they put it.
 _SPACE_RE = regex.compile(r"\s+")
-# The shortest piece worth matching on its own (shorter ones occur everywhere).
-_MIN_PIECE = 2
+# The shortest Latin piece worth matching on its own (shorter ones occur
+# everywhere); one ideograph may be all that wrapped of a Chinese title.
+_MIN_LATIN_PIECE = 2
 
 
 def squeeze(text: str) -> str:
@@ -73,7 +74,7 @@ def cut_line(text: str, targets: Sequence[str]) -> list[str] | None:
                 continue
             piece = " ".join(words[start:end])
             key = squeeze(piece)
-            if len(key) < _MIN_PIECE and n > 1:
+            if len(key) < _MIN_LATIN_PIECE and n > 1 and key.isascii():
                 continue
             if any(key in target for target in targets):
                 candidate = [*head, piece]
@@ -104,11 +105,11 @@ def recover(lines: Sequence[str], targets: Sequence[str]) -> Recovery:
     leftover: list[Piece] = []
     for piece in pieces:  # in reading order
         key = squeeze(piece.text)
-        chosen = None
-        for t, (sofar, _) in open_.items():
-            if keys[t].startswith(sofar + key):
-                chosen = t
-                break
+        # A piece that completes a title goes there first, else to the first
+        # title begun that it continues.
+        going_on = [t for t, (sofar, _) in open_.items() if keys[t].startswith(sofar + key)]
+        completing = [t for t in going_on if keys[t] == open_[t][0] + key]
+        chosen = (completing or going_on or [None])[0]
         if chosen is None:
             for t, target in enumerate(keys):
                 if t not in done and t not in open_ and target.startswith(key):

@@ -222,7 +222,9 @@ def find_furniture(
     all have one size, so ``"page"``: from the page's top. Extracted text
     has no page size, only lines, and a short page ends early; so
     ``"edges"``: a top-band line by its distance from the page's first line,
-    a bottom-band line by its distance from the page's last line.
+    a bottom-band line by its distance from the page's last line (the band
+    too is measured from those lines, so ``page_heights`` should then be a
+    full page's height even for a short last page).
     """
     candidates: list[tuple[int, int, str, float, bool]] = []  # page, idx, key, y-centre, is-number
     for p, frags in enumerate(pages):
@@ -230,10 +232,14 @@ def find_furniture(
             continue
         height = page_heights[p] if p < len(page_heights) else 842.0
         order = sorted(range(len(frags)), key=lambda i: frags[i].top)
-        top_band = [i for i in order[:3] if frags[i].bottom <= height * band]
-        bottom_band = [i for i in order[-3:] if frags[i].top >= height * (1 - band)]
         first_top = frags[order[0]].top
         last_bottom = max(f.bottom for f in frags)
+        if anchor == "edges":
+            top_band = [i for i in order[:3] if frags[i].bottom - first_top <= height * band]
+            bottom_band = [i for i in order[-3:] if last_bottom - frags[i].top <= height * band]
+        else:
+            top_band = [i for i in order[:3] if frags[i].bottom <= height * band]
+            bottom_band = [i for i in order[-3:] if frags[i].top >= height * (1 - band)]
         for i in dict.fromkeys(top_band + bottom_band):
             text = normalise_text(frags[i].text)
             if not text:

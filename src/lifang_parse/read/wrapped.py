@@ -204,6 +204,9 @@ def find_text_furniture(pages: Sequence[Sequence[TextLine]]) -> frozenset[tuple[
         frag_pages.append([_frag(line) for line in kept])
         rows.append([line.row for line in kept])
         heights.append(max(len(page), 1) * _PITCH)
+    # A short last page has a full page's band: use the typical height.
+    typical = _percentile([h for h, page in zip(heights, pages) if any(line.text for line in page)], 0.5)
+    heights = [max(h, typical) for h in heights]
     found = layout.find_furniture(frag_pages, heights, y_tolerance=0.5 * _PITCH, anchor="edges")
     by_key: dict[str, set[int]] = {}
     for p, i in found:
@@ -402,7 +405,13 @@ def rebuild_contents(
     start = _body_start(blocks)
     if start is None:
         return [_line(b.text, b.first, b.last) for b in blocks], []
-    targets = [b for b in blocks[start:] if _title_like(b, full)]
+    # The body's titles and headings: a title stands over its story, a
+    # heading over a title.
+    targets = [
+        b
+        for b, after in zip(blocks[start:], blocks[start + 1 :])
+        if _title_like(b, full) and (ends_paragraph_text(after.text) or not after.single or DEFAULT_LAYOUT.heading(b.text) is not None)
+    ]
     keys = [squeeze(b.text) for b in targets]
     position = {id(line): k for k, line in enumerate(flow)}
     first_region = None
