@@ -68,9 +68,12 @@ _NO_END = frozenset("（《「『【‘“([")
 
 
 def missing_fonts(cjk: str) -> list[str]:
-    """Font files a layout with this CJK font needs that are not installed."""
-    need = {"zenhei"} | ({cjk} if cjk in FONT_FILES else set())
-    return sorted(FONT_FILES[k] for k in need if not Path(FONT_FILES[k]).exists())
+    """Font files a layout with this CJK font needs that are not installed.
+
+    STSong-Light needs none: without Zen Hei, its bold is overprinted and its
+    Hangul comes from the CID font HYSMyeongJo-Medium.
+    """
+    return [FONT_FILES[cjk]] if cjk in FONT_FILES and not Path(FONT_FILES[cjk]).exists() else []
 
 
 @lru_cache(maxsize=None)
@@ -281,7 +284,7 @@ class Fonts:
 def fonts_for(lay: AltLayout) -> Fonts:
     cjk = _register(lay.cjk)
     hangul = _register("hangul")
-    cjk_bold = _register("bold") if lay.bold == "font" and not missing_fonts("zenhei") else None
+    cjk_bold = _register("bold") if lay.bold == "font" and Path(FONT_FILES["zenhei"]).exists() else None
     if lay.latin == "cjk":
         latin, latin_bold, latin_italic = cjk, cjk_bold or cjk, None
     elif lay.latin == "Helvetica":
