@@ -86,6 +86,20 @@ BUGS_CAUGHT_IN_THE_WILD = [
      [("2021-08-27", "event", False), ("2021-08-27", "range_start", True), ("2021-09-26", "range_end", True)]),
     # a regulation number is not a year
     ("the GDPR (Regulation (EU) 2016/679) applies", "en", "2021-03", []),
+    # held-out weekly-cyber-251-2022-01 2.1: a yearless range in a 2022 issue about a 2021 story is placed by
+    # its end (nearest the event), its start in the same year: not 2022-01..2021-11
+    ("2021年12月14日，国家网信办通报。国家网信办还披露，1月至11月，其指导北京市网信办实施了44次处置处罚。", "zh", "2022-01",
+     [("2021-12-14", "event", False), ("2021-01", "range_start", True), ("2021-11", "range_end", True)]),
+    ("On December 14, 2021, the CAC announced it. The CAC also disclosed that from January to November, it acted.", "en", "2022-01",
+     [("2021-12-14", "event", False), ("2021-01", "range_start", True), ("2021-11", "range_end", True)]),
+    # a yearless range across a year end keeps its order (start in the year before its end)
+    ("2020年11月20日，某机构发布通知，12月1日至1月15日开展专项行动。", "zh", "2020-11",
+     [("2020-11-20", "event", False), ("2020-12-01", "range_start", True), ("2021-01-15", "range_end", True)]),
+    # held-out weekly-cyber-219-2021-03 1.2: a year inside a cited title is part of its name, not a date
+    ("2021年3月11日，会议表决通过了关于《国民经济和社会发展第十四个五年规划和2035年远景目标纲要》的决议。", "zh", "2021-03",
+     [("2021-03-11", "event", False)]),
+    ("On March 11, 2021, the NPC approved the *Outline of the 14th Five-Year Plan and Long-Range Objectives Through the Year 2035*.", "en", "2021-03",
+     [("2021-03-11", "event", False)]),
 ]
 
 

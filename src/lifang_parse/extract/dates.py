@@ -384,6 +384,16 @@ def _resolve(raw: _Raw, reference: dt.date | None) -> tuple[int, bool] | None:
     return (year, False) if year is not None else None
 
 
+# A cited title (《…》 in Chinese, *…* italics in English): a year inside it ("2035年远景目标",
+# "Guidelines 02/2021") is part of a name, not a date the story gives. Bounded, no nesting.
+_TITLE_SPAN_RE = regex.compile(r"《[^《》\n]{1,200}》|(?<![*\w])\*(?![*\s])[^*\n]{1,400}?\*(?![*\w])")
+
+
+def _mask_titles(text: str) -> str:
+    """The text with every cited title blanked out (same length, so offsets stay)."""
+    return _TITLE_SPAN_RE.sub(lambda m: "\u25a1" * len(m.group(0)), text)
+
+
 def extract_dates(
     body: str,
     lang: Lang,
@@ -392,13 +402,13 @@ def extract_dates(
     title: str = "",
 ) -> list[DateMention]:
     """Every date of one language of an item (body and title), with role; see the module rules."""
-    body_mentions = _mentions(fold_digits(body), lang, period=period, allow_event=True, reference=None)
+    body_mentions = _mentions(_mask_titles(fold_digits(body)), lang, period=period, allow_event=True, reference=None)
     event = next((m for m in body_mentions if m.role == "event"), None)
     out = list(body_mentions)
     if title:
         ref = dt.date.fromisoformat(event.date) if event and event.precision == "day" else None
         seen = {m.date for m in body_mentions}
-        for m in _mentions(fold_digits(title), lang, period=period, allow_event=False, reference=ref):
+        for m in _mentions(_mask_titles(fold_digits(title)), lang, period=period, allow_event=False, reference=ref):
             if m.date not in seen:
                 out.append(replace(m, start=-1))
                 seen.add(m.date)
@@ -437,6 +447,22 @@ def _mentions(
             if got is not None and lead.day is not None:
                 ref = dt.date(got[0], lead.month, lead.day)
 
+    # A yearless range is placed by its end, and its start is the latest year not after the end:
+    # "1月至11月" told on 2021-12-14 is 2021-01..2021-11, not 2022-01..2021-11.
+    range_years: dict[int, tuple[int, bool]] = {}
+    for i, raw in enumerate(raws[:-1]):
+        end = raws[i + 1]
+        if raw.range_part != "start" or raw.year is not None or end.range_part != "end" or end.start != raw.start:
+            continue
+        got_end = _resolve(end, ref)
+        if got_end is None or ref is None:
+            continue
+        end_year = got_end[0]
+        start_year = end_year if (raw.month, raw.day or 1) <= (end.month, end.day or 31) else end_year - 1
+        if _valid(start_year, raw.month, raw.day):
+            range_years[i] = (start_year, False)
+            range_years[i + 1] = got_end
+
     resolved: list[DateMention] = []
     for i, raw in enumerate(raws):
         r_ref = ref
@@ -445,7 +471,7 @@ def _mentions(
             got = _resolve(_Raw(a_year, a_month, a_day, "", "", 0, 0), ref)
             if got is not None:
                 r_ref = dt.date(got[0], a_month, a_day or 1)
-        got = _resolve(raw, r_ref)
+        got = range_years.get(i) or _resolve(raw, r_ref)
         if got is None:
             continue
         year, written = got
