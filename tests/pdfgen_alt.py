@@ -298,9 +298,15 @@ def fonts_for(lay: AltLayout) -> Fonts:
     return Fonts(cjk, latin, latin_bold, latin_italic, cjk_bold, hangul)
 
 
+# Characters that STSong-Light (UniGB-UCS2-H) silently does not draw (measured).
+_CID_MISSING = frozenset("·£")
+
+
 def _font_of(ch: str, prev: str, nxt: str, style: Style, fonts: Fonts) -> str:
     if _HANGUL_RE.match(ch):
         return fonts.hangul
+    if ch in _CID_MISSING and fonts.latin == "STSong-Light":
+        return "Helvetica-Bold" if style.bold else "Helvetica"
     cjk = bool(_CJK_CHAR_RE.match(ch)) or (ch in "“”‘’" and bool(_CJK_CHAR_RE.match(prev or nxt or "a")))
     if cjk:
         return (fonts.cjk_bold or fonts.cjk) if style.bold else fonts.cjk

@@ -469,25 +469,35 @@ def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> d
         if 0.8 * a.size < step < 3.0 * a.size:
             full = a.right > a.left and a.right - a.x1 < a.size
             steps.setdefault(_size_key(a.size), []).append((step, full))
-    out: dict[float, float] = {}
+    # The line pitch of a size: the smallest step that a quarter of its steps
+    # (three at least) share to 0.3 pt. Not the commonest: in a contents block
+    # of one-line entries, paragraph steps outnumber line steps.
+    own: dict[float, float] = {}
+    best, ratio = 0, 0.0
     for size, recs in steps.items():
-        line_pitch = pitch.get(size) or pitch.get(0.0, 1.2) * size
-        default = 1.2 * line_pitch + 0.5
-        if len(recs) < 4:
-            continue
-        # The line pitch: the smallest step that a quarter of the steps (three
-        # at least) share to 0.3 pt. Not the commonest: in a contents block of
-        # one-line entries, paragraph steps outnumber line steps.
         values = sorted({round(st, 1) for st, _ in recs})
         shared = [(v, sum(1 for st, _ in recs if abs(st - v) <= 0.3)) for v in values]
         common, tight = next(((v, n) for v, n in shared if n >= 3 and n * 4 >= len(recs)), (0.0, 0))
         near = sum(1 for st, _ in recs if common + 0.3 < st <= common + 0.8)
-        larger = [(st, full) for st, full in recs if common + 0.8 < st <= default]
-        if tight < 3 or tight * 4 < len(recs) or near * 20 > len(recs) or not larger:
+        if tight and near * 20 <= len(recs):
+            own[size] = common
+            if tight > best:
+                best, ratio = tight, common / size
+    out: dict[float, float] = {}
+    for size, recs in steps.items():
+        line_pitch = own.get(size, 0.0)
+        if ratio and min(st for st, _ in recs) > ratio * size + 0.8 and (not line_pitch or line_pitch > ratio * size + 0.8):
+            # Every step of this size is larger than the document's leading
+            # would make it (one-line contents entries, title after title):
+            # they are all paragraph steps, and the document's leading is the pitch.
+            line_pitch = ratio * size
+        if not line_pitch:
             continue
-        if sum(1 for _, full in larger if full) * 2 > len(larger):
+        default = 1.2 * (pitch.get(size) or line_pitch) + 0.5
+        larger = [(st, full) for st, full in recs if line_pitch + 0.8 < st <= default]
+        if not larger or sum(1 for _, full in larger if full) * 2 > len(larger):
             continue
-        out[size] = (common + min(st for st, _ in larger)) / 2
+        out[size] = (line_pitch + min(st for st, _ in larger)) / 2
     return out
 
 
@@ -534,14 +544,28 @@ def starts_new_paragraph(
     # A line that ends in a hyphenated word goes on, however short it is.
     if _HYPHEN_END_RE.search(a_text) and b_text[:1].islower():
         return False
+    # The newsletter's "read more" marker ends a paragraph: "…。（查看更多）".
+    if _MARKER_RE.search(a_text):
+        return True
     indent, outdent = a.x0 - a.left, a.right - a.x1
-    if indent > size and abs(indent - outdent) < 0.3 * size:
-        room = indent + outdent  # centred: what is left of the column's width
+    if indent > size and abs(indent - outdent) < 0.3 * size and b.x0 - b.left > 0.5 * size:
+        # Centred, and so is the next line: what is left of the column's width.
+        # (A first-line indent that happens to equal the line's free end is not
+        # centring: the next line then starts at the edge.)
+        room = indent + outdent
     else:  # left-aligned, or a first line with an indent
         room = outdent
     first_is_cjk = bool(b_text) and is_cjk(b_text[:1])
     slack = 1.5 * size if first_is_cjk else 2.0 * size
+    if not first_is_cjk and b_text[:1].isupper() and _SENTENCE_END_RE.search(a_text):
+        # A sentence ended and the next word, capitalised, would have fitted
+        # after it: any line breaker that fills lines would have put it there.
+        slack = 0.6 * size
     return room > b.first_width + slack + a.width_error
+
+
+# A line that ends a sentence: ". ", "?", "。", possibly inside quotes or brackets.
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][)\]\"”’）」]*$")
 
 
 # A word hyphenated at a line end: "organ-" + "ized".
@@ -595,6 +619,9 @@ def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, s
         return a_stripped, ""
     if first in _CLOSERS:
         return a_stripped, ""
+    # Chinese text sets an ASCII bracket off with a space: "…。 (More)".
+    if first in "([" and is_cjk(last):
+        return a_stripped, " "
     if is_cjk(last) or is_cjk(first):
         return a_stripped, ""
     return a_stripped, " "

@@ -416,7 +416,7 @@ def _make_frag(piece: Sequence[Sequence[Any]], page_no: int) -> Frag:
         runs.append(Run("".join(buf), *key))
     visible = [ch for ch in piece if not ch[0].isspace()]
     first = visible[0] if visible else piece[0]
-    first_width = first[2] - first[1] if layout.is_cjk(first[0][0]) else _first_word_width(piece)
+    first_width = _first_unit_width(piece)
     sizes = sorted(ch[3] for ch in visible) or [piece[0][3]]
     baselines = sorted(ch[9] for ch in visible) or [piece[0][9]]
     return Frag(
@@ -432,20 +432,46 @@ def _make_frag(piece: Sequence[Sequence[Any]], page_no: int) -> Frag:
     )
 
 
-def _first_word_width(piece: Sequence[Sequence[Any]]) -> float:
-    """Width from the fragment's start to the end of its first Latin word."""
-    start = None
+# Line-breaking rules (kinsoku, and their Latin counterparts): a line may not
+# end with an opening bracket or quote, nor start with closing punctuation, so
+# these travel with the character next to them.
+_NO_LINE_END = frozenset("（《「『【〔“‘([{")
+_NO_LINE_START = frozenset("）》」』】〕”’，。、；：！？)]},.;:!?%")
+
+
+def _first_unit_width(piece: Sequence[Sequence[Any]]) -> float:
+    """Width of the fragment's first unbreakable unit: one CJK character or one
+    Latin word, with the opening brackets before it and the closing punctuation
+    after it ("（App", "巴”）", "Burkman）、").
+
+    The paragraph test asks whether this unit would have fitted at the end of
+    the line before; a line breaker moves the whole unit, not just its first
+    character.
+    """
+    start: float | None = None
     end = 0.0
+    core = False  # the character or word has been passed
+    latin = False
     for ch in piece:
-        if ch[0].isspace():
-            if start is not None:
+        text = ch[0]
+        if text.isspace():
+            if start is not None and core:
                 break
             continue
+        c = text[0]
         if start is None:
             start = ch[1]
-        elif layout.is_cjk(ch[0][0]):
-            break
-        end = ch[2]
+        if not core:
+            end = ch[2]
+            if c in _NO_LINE_END:
+                continue
+            core = True
+            latin = not layout.is_cjk(c)
+            continue
+        if c in _NO_LINE_START or (latin and not layout.is_cjk(c)):
+            end = ch[2]
+            continue
+        break
     return float(end - start) if start is not None else 0.0
 
 
