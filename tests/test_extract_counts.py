@@ -67,6 +67,23 @@ BUGS_CAUGHT_IN_THE_WILD = [
      [(3020000, "app"), (3500000, "app")]),
     # "征求意见稿" holds 意见 but is a draft of the standard, not an opinion
     ("两项国家标准征求意见稿", "zh", [(2, "standard")]),
+    # held-out weekly-cyber-246-2021-11 1.1: "N条的法律" counts articles (条 -> item), the law has them
+    ("这部共七十四条的法律于2021年8月20日经表决通过", "zh", [(74, "item")]),
+    ("the 74-article law is China's first statute devoted to it", "en", [(74, "item")]),
+    ("a 30-day cure period", "en", []),
+    # held-out weekly-cyber-246-2021-11 1.4 and 219 2.1: 起 with its noun left out, or far after it, still counts cases
+    ("其中涉及腾讯的案件有13起，涉及阿里巴巴的有12起。", "zh", [(13, "case"), (12, "case")]),
+    ("市场监管总局已对13起互联网领域未依法申报的经营者集中案件作出处罚", "zh", [(13, "case")]),
+    ("SAMR had penalised 13 unnotified concentrations in the internet sector", "en", [(13, "case")]),
+    ("与用户一起分享", "zh", []),
+    # held-out weekly-cyber-251-2022-01 2.1: 次 counts enforcement actions only with a case noun after it
+    ("对新浪微博实施了44次处置处罚，多次处以50万元的顶格罚款", "zh", [(44, "case")]),
+    ("had taken 44 enforcement actions against Sina Weibo", "en", [(44, "case")]),
+    ("第十三届全国人大常委会第三十次会议、十三届全国人大四次会议，只需点击一次即可接受", "zh", []),
+    # held-out weekly-cyber-251-2022-01 1.1 and 1.2: departments and authorities are no contract unit
+    ("并经其他十二个部门同意", "zh", []),
+    ("with the consent of the other twelve departments", "en", []),
+    ("Four Authorities Issue Provisions on the Administration of Algorithmic Recommendations", "en", []),
 ]
 
 

@@ -27,6 +27,8 @@ _ZH_NOUNS: dict[str, str | None] = _LEX["zh_nouns"]
 _NOT_BEFORE: dict[str, list[str]] = _LEX["zh_classifier_not_before"]
 _EN_NOUNS: dict[str, str] = {k.lower(): v for k, v in _LEX["en_count_nouns"].items()}
 _EN_GENERIC: frozenset[str] = frozenset(w.lower() for w in _LEX["en_generic_nouns"])
+# Nouns no contract unit fits ("twelve departments", "Four Authorities Issue Provisions"): the number counts them.
+_EN_UNCOUNTED: frozenset[str] = frozenset(w.lower() for w in _LEX["en_uncounted_nouns"]["words"])
 _EN_WORDS: dict[str, int | None] = _LEX["en_number_words"]
 _EN_SCALES: dict[str, int] = _LEX["en_scale_words"]
 _ZH_SCALES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "十万": 100_000}
@@ -61,6 +63,10 @@ _EN_COUNT_RE = regex.compile(
     (?P<rest>(?:\s[^\s.,;:!?()"“”]{{1,40}}){{1,10}})?
     """,
     regex.VERBOSE,
+)
+# A hyphenated count adjective: "the 74-article law", "a 75-article draft" (nouns from the lexicon).
+_EN_HYPHEN_COUNT_RE = regex.compile(
+    rf"(?<![\w$€£¥₩.,/-])(?P<num>\d{{1,4}}|(?i:{_EN_NUMBER_ALT}))-(?P<noun>{alternation(k for k in _LEX['en_hyphen_count_nouns'] if k != '_doc')})(?![\w-])"
 )
 # Words right before a number that make it a reference or an ordinal, not a count ("Article 5", "No. 3").
 _EN_NOT_AFTER_RE = regex.compile(
@@ -102,6 +108,9 @@ def _zh_unit(cls: str, after: str, value: int) -> str | None:
     # Head noun: the last known noun after the last 的, else before it.
     segments = phrase.split("的")
     noun_unit: str | None = None
+    if phrase.startswith("的") and cls not in _STRONG:
+        # "七十四条的法律": the number counts the classifier's things (articles), the noun has them.
+        segments = []
     for segment in reversed(segments):
         found = [m.group(0) for m in _ZH_NOUN_RE.finditer(segment)]
         units = [_ZH_NOUNS[f] for f in found]
@@ -112,9 +121,8 @@ def _zh_unit(cls: str, after: str, value: int) -> str | None:
     if cls in _STRONG:
         unit = _CLASSIFIERS[cls]
     else:
+        # 次 (times) with no case noun after it is a frequency, not a count: None.
         unit = noun_unit or _CLASSIFIERS[cls] or ("item" if cls in ("项", "个", "条") else None)
-        if cls == "起" and noun_unit is None:
-            return None  # 一起 "together"
     if value == 1 and not (_ZH_NOUN_RE.match(phrase) and _ZH_NOUNS.get(_ZH_NOUN_RE.match(phrase).group(0))):  # type: ignore[union-attr]
         return None  # 一个/一项 not directly followed by a countable noun is an article, not a count
     return unit
@@ -183,7 +191,7 @@ def _en_unit(rest: str) -> tuple[str | None, str]:
     first: tuple[int, str] | None = None
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if low in _EN_NP_STOP:
+        if low in _EN_NP_STOP or low in _EN_UNCOUNTED:
             break
         if low in _EN_NOUNS:
             first = (i, low)
@@ -257,6 +265,11 @@ def _en_counts(text: str) -> list[CountMention]:
             continue
         phrase = text[m.start() : m.start("num") + len(num) + (len(" " + scale) if scale else 0)] + " " + np
         out.append(CountMention(value, unit, phrase, m.start()))
+    for m in _EN_HYPHEN_COUNT_RE.finditer(text):
+        base = _en_number(m.group("num"))
+        if isinstance(base, int) and base > 0:
+            out.append(CountMention(base, _LEX["en_hyphen_count_nouns"][m.group("noun").lower()], m.group(0), m.start()))
+    out.sort(key=lambda c: c.start)
     return out
 
 
