@@ -48,6 +48,23 @@ BUGS_CAUGHT_IN_THE_WILD = [
     ("the Standing Committee of the 13th National People's Congress", "en",
      [("npcsc", "Standing Committee of the 13th National People's Congress")]),
     ("第十三届全国人大常委会第二十八次会议", "zh", [("npcsc", "全国人大常委会")]),
+    # held-out weekly-cyber-251-2022-01 2.1: a municipal CAC office is its own body (cac-bj), the CAC stays cac
+    ("北京市互联网信息办公室（“北京市网信办”）对其处以罚款，国家网信办指导北京市网信办", "zh",
+     [("cac-bj", "北京市互联网信息办公室"), ("cac-bj", "北京市网信办"), ("cac", "国家网信办"), ("cac-bj", "北京市网信办")]),
+    ("the Beijing Municipal Cyberspace Administration, under the guidance of the CAC", "en",
+     [("cac-bj", "Beijing Municipal Cyberspace Administration"), ("cac", "CAC")]),
+    # held-out weekly-cyber-251-2022-01 1.1 and 3.2: bodies the gazetteer lacked
+    ("国家保密局、国家密码管理局等十三部门", "zh", [("nassp", "国家保密局"), ("sca", "国家密码管理局")]),
+    ("the National Administration of State Secrets Protection and the State Cryptography Administration", "en",
+     [("nassp", "National Administration of State Secrets Protection"), ("sca", "State Cryptography Administration")]),
+    ("与FTC、美国消费者金融保护局（“CFPB”）以及美国各州达成和解", "zh",
+     [("ftc", "FTC"), ("cfpb", "美国消费者金融保护局"), ("cfpb", "CFPB")]),
+    # held-out weekly-cyber-219-2021-03 3.1: a state body named without its state is the first-named state's
+    ("美国弗吉尼亚州州长签署了该法，继加利福尼亚州之后……由州总检察长负责执法", "zh", [("va-ag", "州总检察长")]),
+    ("Virginia thus became the second US state, after California. The law is enforced by the state Attorney General", "en",
+     [("va-ag", "state Attorney General")]),
+    ("西弗吉尼亚州总检察长表示", "zh", [("wv-ag", "西弗吉尼亚州总检察长")]),  # West Virginia, not Virginia
+    ("由州总检察长负责执法", "zh", []),  # no state named: no guess
 ]
 
 

@@ -66,6 +66,11 @@ PEOPLE = [
     ("FTC Chair Lina Khan said", "en", ["Lina Khan"]),
     ("欧盟委员会执行副主席玛格丽特·维斯塔格（Margrethe Vestager）表示", "zh", ["玛格丽特·维斯塔格"]),
     ("拟对约翰·伯克曼（John M. Burkman）、雅各布·沃尔（Jacob Alexander Wohl）及其公司", "zh", ["约翰·伯克曼", "雅各布·沃尔"]),
+    # bugs caught in the wild
+    # held-out weekly-cyber-219-2021-03 3.1: a transliterated name after a title stops at the title (州长)
+    ("2021年3月2日，美国弗吉尼亚州州长拉尔夫·诺瑟姆（Ralph Northam）签署了《消费者数据保护法》", "zh", ["拉尔夫·诺瑟姆"]),
+    ("On 2 March 2021, Virginia Governor Ralph Northam signed the *Consumer Data Protection Act*", "en", ["Ralph Northam"]),
+    ("加州州长加文·纽森签署", "zh", ["加文·纽森"]),
     # not people
     ("the Federal Trade Commission, the agency", "en", []),
     ("主任委员会议", "zh", []),

@@ -49,6 +49,18 @@ _EN_AGENCY_SHAPE_RE = regex.compile(
 # Sentence-initial words that are capitalised but not part of a name.
 _EN_LEADING_RE = regex.compile(r"^(?:(?:The|On|In|As|At|By|For|From|According|Recently|Meanwhile|And|But|Also|Moreover|Furthermore|Last|This|That|Its|Their|Both|Each|Every|After|Before|When|While|Under|With)\s(?:to\s)?)+")
 _EN_NOT_AGENCY = tuple(_UNKNOWN["en_not_agencies"])
+# A US state body named without its state ("州总检察长", "the state Attorney General"), and the states' names.
+_STATE_BODIES = lexicon()["us_state_bodies"]
+_STATE_ANAPHORA = {
+    lang: regex.compile(alternation(n for a in _STATE_BODIES["anaphora"] for n in a[lang])) for lang in ("zh", "en")
+}
+_STATE_TEMPLATE = {n: a["template"] for a in _STATE_BODIES["anaphora"] for lang in ("zh", "en") for n in a[lang]}
+_STATE_CODE = {n: code for code, names in _STATE_BODIES["states"].items() for lang in ("zh", "en") for n in names[lang]}
+# Longest first, so that 西弗吉尼亚州 is West Virginia, not Virginia; English names on word edges.
+_STATE_NAMES_RE = {
+    "zh": regex.compile(alternation(n for names in _STATE_BODIES["states"].values() for n in names["zh"])),
+    "en": regex.compile(rf"\b(?:{alternation(n for names in _STATE_BODIES['states'].values() for n in names['en'])})\b"),
+}
 # Placeholder for text already claimed by the gazetteer (not a letter, so it breaks runs).
 _MASK = "\u25a1"
 
@@ -80,8 +92,25 @@ def find_agencies(text: str, lang: Lang, gazetteer: Gazetteer) -> list[AgencyMen
             if key in names and not any(covered[m.start() : m.end()]):
                 out.append(AgencyMention(names[key], m.group(0), m.start()))
                 covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    _state_bodies(text, lang, gazetteer, covered, out)
     out.sort(key=lambda a: a.start)
     return out
+
+
+def _state_bodies(text: str, lang: Lang, gazetteer: Gazetteer, covered: bytearray, out: list[AgencyMention]) -> None:
+    """"州总检察长" / "the state Attorney General": the body of the first US state the item names."""
+    state: str | None = None
+    for m in _STATE_ANAPHORA[lang].finditer(text):
+        if any(covered[m.start() : m.end()]):
+            continue  # part of a full name ("弗吉尼亚州总检察长")
+        if state is None:
+            first = _STATE_NAMES_RE[lang].search(text)
+            if first is None:
+                return
+            state = _STATE_CODE[first.group(0)]
+        aid = _STATE_TEMPLATE[m.group(0)].format(state=state)
+        if aid in gazetteer.agencies:
+            out.append(AgencyMention(aid, m.group(0), m.start()))
 
 
 def _masked(text: str, mentions: list[AgencyMention]) -> str:
