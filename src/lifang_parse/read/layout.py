@@ -560,7 +560,7 @@ def starts_new_paragraph(
     if not first_is_cjk and b_text[:1].isupper() and _SENTENCE_END_RE.search(a_text):
         # A sentence ended and the next word, capitalised, would have fitted
         # after it: any line breaker that fills lines would have put it there.
-        slack = 0.6 * size
+        slack = 0.4 * size
     return room > b.first_width + slack + a.width_error
 
 
