@@ -9,7 +9,7 @@ import pytest
 from lifang_parse import parse_file, parse_text
 from lifang_parse.read.text import decode_bytes
 
-from conftest import SAMPLE, TEXT_FIXTURES
+from conftest import ALL_TEXT_FIXTURES as TEXT_FIXTURES, SAMPLE
 from lossless import missing_lines, overlapping_claims
 
 

@@ -9,7 +9,7 @@ from lifang_parse import parse_text
 from lifang_parse.errors import LifangParseError
 from lifang_parse.read.text import decode_bytes
 
-from conftest import TEXT_FIXTURES
+from conftest import ALL_TEXT_FIXTURES as TEXT_FIXTURES
 from lossless import missing_lines, overlapping_claims
 
 

@@ -16,7 +16,7 @@ import regex
 from lifang_parse import parse_text
 from lifang_parse.models import Newsletter
 
-from conftest import TEXT_FIXTURES
+from conftest import ALL_TEXT_FIXTURES as TEXT_FIXTURES
 
 _MORE_MARKER = regex.compile(r"\s*[（(]\[(?:查看更多|More)\]\(#\)[）)]")
 
