@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from lifang_parse.models import Newsletter
 from lifang_parse.progress import progress_text
 
 from conftest import REPO, SAMPLE, TEXT_FIXTURES
+
+
+# The two tests that patch parse_file rely on forked workers inheriting the patch.
+needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers are not forked here")
 
 
 @pytest.fixture()
@@ -64,6 +69,7 @@ def test_two_workers_give_the_same_results_in_the_same_order(tmp_path: Path) -> 
     assert sample.sections[0].items[0].title.en == "MIIT Holds APP Personal Information Protection Supervision Meeting"
 
 
+@needs_fork
 def test_an_unexpected_exception_is_a_failure_of_that_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(SAMPLE.read_bytes())
@@ -83,6 +89,7 @@ def test_an_unexpected_exception_is_a_failure_of_that_file(monkeypatch: pytest.M
         assert all(isinstance(r, Newsletter) for r in (results[0], results[2]))
 
 
+@needs_fork
 def test_a_dying_worker_costs_only_its_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     deadly = tmp_path / "deadly.txt"
     deadly.write_bytes(SAMPLE.read_bytes())

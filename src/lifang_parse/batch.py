@@ -20,14 +20,16 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, PathLike, parse_file
 from lifang_parse.errors import InputError, LifangParseError
 from lifang_parse.models import Newsletter
+
+if TYPE_CHECKING:  # the pool machinery (multiprocessing) is imported only when a pool is used
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: File name endings a directory or ``--recursive`` walk picks up. Named files
 #: are parsed whatever their name (the format comes from the content).
@@ -176,6 +178,8 @@ def _ignore_sigint() -> None:
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - deferred, see above
+
     return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
 
 
@@ -187,6 +191,8 @@ def _parse_pooled(names: list[str], options: ParseOptions, *, workers: int, chun
     which pins the crash on its file; the others are re-queued in a new pool.
     Every break thus settles at least one chunk, so the batch always ends.
     """
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     todo: deque[list[str]] = deque(names[i : i + chunksize] for i in range(0, len(names), chunksize))
     window = workers * _WINDOW_PER_WORKER
     pool = _new_pool(workers)
@@ -214,6 +220,8 @@ def _parse_pooled(names: list[str], options: ParseOptions, *, workers: int, chun
 
 def _parse_isolated(path: str, options: ParseOptions) -> BatchResult:
     """Parse one file in its own process; a dying process is that file's failure."""
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     with _new_pool(1) as pool:
         try:
             return pool.submit(parse_one, path, options).result()
