@@ -35,6 +35,8 @@ _ZH_COMPANY_RE = regex.compile(
 # A company-shaped phrase whose stem is only generic words ("互联网公司", "美国科技公司") names no company.
 _ZH_GENERIC_STEM_RE = regex.compile(rf"^(?:{alternation(_CP['zh_generic_heads'])})+$")
 _ZH_SUFFIX_RE = regex.compile(rf"(?:{alternation(_CP['zh_suffixes'])})$")
+# What may stand between a known company and 公司 without naming another one: "字节跳动关联公司", "腾讯子公司".
+_ZH_RELATION_RE = regex.compile(rf"^(?:{alternation(_CP['zh_relation_heads'])})+$")
 # A definition right after a name: （“腾讯”） / ("Tencent").
 _DEFINITION_RE = regex.compile(r"^\s?[（(]\s?(?:hereinafter\s)?[“\"](?P<d>[^”\"]{1,40})[”\"]")
 _ZH_LEADING_RE = regex.compile(
@@ -91,12 +93,52 @@ _ZH_QUOTED_RE = regex.compile(r"(?<![（(])“(?P<q>[^“”\n]{1,30})”")
 _ZH_ORG_LATIN_RE = regex.compile(
     rf"(?:{alternation(_CP['zh_org_nouns'])})(?P<name>[A-Z][A-Za-z0-9&.'’-]{{0,30}}(?:\s[A-Z][A-Za-z0-9&.'’-]{{0,30}}){{0,3}})(?![\p{{Latin}}])"
 )
-# Words that cut a Chinese company-shaped run: verbs and pronouns before the name proper.
-_ZH_CUT_RE = regex.compile(
-    r"(?:要求|收购|宣布|指控|起诉|处罚|罚款|约谈|责令|通知|认定|发现|披露|表示|旗下|包括|以及|其中|对于|关于|根据|依据|并购|投资|控告|与其|及其)"
-)
+# Words that cut a Chinese company-shaped run: verbs, particles (的, 了) and role nouns (运营主体) before the
+# name proper; a cut word right before the legal form is part of the name (阿里巴巴投资有限公司).
+_ZH_CUT_RE = regex.compile(alternation(_CP["zh_cut_words"]))
+# A bare company word (公司, 集团) rather than a legal form (有限公司): "Meta公司" is Meta, and
+# "美国面部识别公司Clearview AI Inc." is a description standing before the name.
+_ZH_BARE_SUFFIX_RE = regex.compile(rf"(?:{alternation(_CP['zh_bare_suffixes'])})$")
+_LATIN_NAME_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9&.'’ -]{0,40}$")
+# An English legal form at the end of a name ("Clearview AI Inc." -> "Clearview AI").
+_EN_SUFFIX_TAIL_RE = regex.compile(rf",?\s(?:{alternation(_CP['en_suffixes'])})$")
 _ZH_BAD_NAME_RE = regex.compile(r"其他|该|这|那|此|各|某些|一家|多家|两家|在")
 _EN_NOT_COMPANY: tuple[str, ...] = tuple(_CP["en_not_companies"])
+
+
+# What a known company acquired or invested in is a company too: "腾讯2018年投资猿辅导、", "阿里巴巴收购银泰商业股权";
+# "Tencent's 2018 investment in Yuanfudao", "Alibaba's acquisition of shares in Intime Retail". Anchored right
+# after a known company's name (one bounded match per known mention).
+_ZH_ACQUIRED_RE = regex.compile(
+    rf"(?:\d{{4}}年)?(?:{alternation(_CP['zh_acquisition_verbs'])})了?(?P<x>\p{{Han}}{{2,6}}?)(?={alternation(_CP['zh_acquisition_ends'])})"
+)
+_ZH_NOT_ACQUIRED_RE = regex.compile(alternation(_CP["zh_not_acquired"]))
+_ZH_DEMONSTRATIVE_RE = regex.compile(r"(?:该|这|那|此|其|各|某|多家|一家|两家)")
+_EN_POSSESSIVE_ACQ = alternation(p[3:] for p in _CP["en_acquisition_phrases"] if p[0] in "'’")
+_EN_VERB_ACQ = alternation(p for p in _CP["en_acquisition_phrases"] if p[0] == " ")
+_EN_ACQUIRED_RE = regex.compile(
+    rf"(?:['’]s\s(?:\d{{4}}\s)?(?:{_EN_POSSESSIVE_ACQ})|(?:{_EN_VERB_ACQ}))"
+    rf"\s(?:(?:{alternation(_CP['en_acquisition_objects'])})\s)?"
+    r"(?P<x>[A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]{1,30}){0,3})(?![\w-])"
+)
+
+
+def _acquired(text: str, lang: Lang, known: list["_Candidate"]) -> list["_Candidate"]:
+    """Companies named as what a known company acquired or invested in."""
+    out: list[_Candidate] = []
+    for c in known:
+        if lang == "zh":
+            m = _ZH_ACQUIRED_RE.match(text, c.end, min(len(text), c.end + 24))
+            if m is None or _ZH_NOT_ACQUIRED_RE.search(m.group("x")) or _ZH_DEMONSTRATIVE_RE.match(m.group("x")):
+                continue
+            out.append(_Candidate(m.group("x"), m.start("x"), m.end("x"), None, m.group("x")))
+        else:
+            m = _EN_ACQUIRED_RE.match(text, c.end, min(len(text), c.end + 160))
+            if m is None:
+                continue
+            x = m.group("x").rstrip(".")
+            out.append(_Candidate(x, m.start("x"), m.start("x") + len(x), x, x))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +163,17 @@ def _pick(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _latin_shapes(text: str) -> list[_Candidate]:
+def _latin_shapes(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """English legal names; a known name plus a legal form ("Clearview AI Inc.") is that known company."""
     out: list[_Candidate] = []
     for m in _EN_COMPANY_RE.finditer(text):
         name = _EN_COMPANY_LEADING_RE.sub("", m.group("name")).strip().rstrip(",")
         if len(name.split()) < 2 or any(bad in name for bad in _EN_NOT_COMPANY):
             continue
         start = m.end() - len(name)
-        out.append(_Candidate(name, start, m.end(), name, name))
+        index = gazetteer.company_names_en.get(_EN_SUFFIX_TAIL_RE.sub("", name))
+        key = gazetteer.companies[index].en if index is not None else name
+        out.append(_Candidate(name, start, m.end(), key, name))
     return out
 
 
@@ -142,6 +187,7 @@ def find_companies(
     company mention; such products are returned with ``text`` prefixed "product:".
     """
     cands: list[_Candidate] = []
+    known_keys = {c.en for c in gazetteer.companies}
     pattern = gazetteer.company_zh_re if lang == "zh" else gazetteer.company_en_re
     names = gazetteer.company_names_zh if lang == "zh" else gazetteer.company_names_en
     quoted = bytearray(len(text))  # inside a non-definition “…”: a product name
@@ -159,19 +205,35 @@ def find_companies(
             company = gazetteer.companies[index]
             product = all(quoted[m.start() : m.end()])
             cands.append(_Candidate(surface, m.start(), m.end(), company.en, surface, product))
-    cands += _latin_shapes(text)
+    cands += _latin_shapes(text, gazetteer)
     if lang == "zh":
         gaz_spans = [(c.start, c.end) for c in cands if c.key is not None and not c.product]
+        gaz_starts = {gs for gs, _ in gaz_spans}
+        last_end = -1  # where the previous company-shaped run ended (a left edge, as punctuation is)
         for m in _ZH_COMPANY_RE.finditer(text):
             raw = m.group("name")
-            cut = list(_ZH_CUT_RE.finditer(raw))
+            run_edge = m.start() == 0 or m.start() == last_end or not regex.match(r"\p{Han}", text[m.start() - 1])
+            last_end = m.end()
+            suffix_at = len(_ZH_SUFFIX_RE.sub("", raw))
+            cut = [c for c in _ZH_CUT_RE.finditer(raw) if c.end() != suffix_at]
             offset = cut[-1].end() if cut else 0
-            inner = next((gs for gs, ge in gaz_spans if m.start() + offset <= gs < m.end()), None)
-            if inner is not None:
-                offset = inner - m.start()  # a known company's name starts the legal name
+            inner_span = next(((gs, ge) for gs, ge in gaz_spans if m.start() + offset <= gs < m.end()), None)
+            inner = inner_span[0] if inner_span is not None else None
+            if inner_span is not None:
+                offset = inner_span[0] - m.start()  # a known company's name starts the legal name
+                rest = text[inner_span[1] : m.start() + suffix_at]
+                if not rest or _ZH_RELATION_RE.match(rest):
+                    continue  # "腾讯公司", "字节跳动关联公司": the known company itself (or a reference to it)
             name = _ZH_LEADING_RE.sub("", raw[offset:])
             start = m.end() - len(name)
             stem = _ZH_SUFFIX_RE.sub("", name)
+            if _ZH_BARE_SUFFIX_RE.search(name) and (
+                regex.match(r"[A-Z]", text[m.end() : m.end() + 1]) or m.end() in gaz_starts
+            ):
+                continue  # "美国面部识别公司Clearview AI Inc.": a description before the name
+            if _ZH_BARE_SUFFIX_RE.search(name) and _LATIN_NAME_RE.match(stem) and (cut or start == m.start()):
+                cands.append(_Candidate(stem, start, start + len(stem), stem, stem))  # "Meta公司" is Meta
+                continue
             if (
                 len(name) < 4
                 or len(name) > 20
@@ -181,12 +243,20 @@ def find_companies(
                 or not regex.match(r"[\p{Han}A-Za-z]", name)
             ):
                 continue
-            if not (start == 0 or not regex.match(r"\p{Han}", text[start - 1]) or cut or inner is not None):
-                continue  # the left edge of a Chinese name is only sure after punctuation or a verb
+            stripped = start > m.start() + offset  # a function word (和, 对) stood before the name
+            if not (
+                start == 0
+                or not regex.match(r"\p{Han}", text[start - 1])
+                or cut
+                or inner is not None
+                or (stripped and run_edge)
+            ):
+                continue  # the left edge of a Chinese name is only sure after punctuation, a verb or a conjunction
             cands.append(_Candidate(name, start, m.end(), None, name))
         for m in _ZH_ORG_LATIN_RE.finditer(text):
             name = m.group("name").strip()
             cands.append(_Candidate(name, m.start("name"), m.end("name"), name, name))
+    cands += _acquired(text, lang, [c for c in cands if c.key is not None and not c.product and c.key in known_keys])
     for literal in also:
         for m in regex.finditer(rf"(?<![\p{{Latin}}]){regex.escape(literal)}(?![\p{{Latin}}])", text):
             cands.append(_Candidate(literal, m.start(), m.end(), literal, literal))
