@@ -65,6 +65,9 @@ BUGS_CAUGHT_IN_THE_WILD = [
      [("va-ag", "state Attorney General")]),
     ("西弗吉尼亚州总检察长表示", "zh", [("wv-ag", "西弗吉尼亚州总检察长")]),  # West Virginia, not Virginia
     ("由州总检察长负责执法", "zh", []),  # no state named: no guess
+    # held-out weekly-cyber-246-2021-11 1.4: a title SAMR carries (加挂牌子) counts as SAMR
+    ("两天前，即11月18日，国家反垄断局正式挂牌", "zh", [("samr", "国家反垄断局")]),
+    ("the National Anti-Monopoly Bureau was officially inaugurated", "en", [("samr", "National Anti-Monopoly Bureau")]),
 ]
 
 
