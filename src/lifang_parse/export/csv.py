@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from lifang_parse.export._atomic import atomic_text_files
+from lifang_parse.atomic import atomic_text_files
 from lifang_parse.export._rows import bilingual_label, event_date, fact_rows, item_month
 from lifang_parse.models import Item, Newsletter, Section
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Protocol, TextIO
 
 from lifang_parse.errors import InputError
-from lifang_parse.export._atomic import atomic_text_files
+from lifang_parse.atomic import atomic_text_files
 from lifang_parse.export.csv import CsvWriter, csv_paths, open_csv
 from lifang_parse import __version__
 from lifang_parse.export.sqlite import connect, file_sha256, import_newsletter, stored_sha256
