@@ -82,3 +82,11 @@ def test_inserted_unicode_loses_nothing(path: Path, insertions: list[tuple[int, 
         assert path.name in str(error)
         return
     assert missing_lines(text, newsletter) == []
+
+
+def test_lone_surrogates_in_a_string_are_replaced_with_a_warning() -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("工信部组织召开APP", "工信部\ud800组织召开APP", 1)
+    newsletter = parse_text(text)
+    assert newsletter.contents[0].titles[0].zh == "工信部\ufffd组织召开APP个人信息保护监管座谈会"
+    assert [w.message for w in newsletter.warnings if w.code == "invalid_text"] == ["1 lone surrogate(s) replaced by U+FFFD"]
+    assert "\\ufffd" in newsletter.to_json()

@@ -11,10 +11,15 @@ from __future__ import annotations
 import codecs
 import hashlib
 
+import regex
+
 from lifang_parse.errors import InputError
 from lifang_parse.read.lines import Line, ReadResult
 from lifang_parse.read.wrapped import classify, read_lines
 from lifang_parse.textutil import normalize_space
+
+# A UTF-16 surrogate code point standing alone in a Python string.
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -77,14 +82,14 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _read(text: str, *, sha256: str, path: str | None, encoding: str | None) -> ReadResult:
+def _read(text: str, *, sha256: str, path: str | None, encoding: str | None, notes: tuple[str, ...] = ()) -> ReadResult:
     """Clean text line by line; paged or hard-wrapped extractions (form
     feeds, running headers, lines cut at the column width) through
     :mod:`.wrapped`, which gives the same line stream."""
     pages = (text.count("\f") + 1) if "\f" in text else None
     analysis = classify(text)
     if analysis.kind == "clean":
-        return ReadResult(lines=split_lines(text), format="text", sha256=sha256, path=path, pages=pages, encoding=encoding)
+        return ReadResult(lines=split_lines(text), format="text", sha256=sha256, path=path, pages=pages, encoding=encoding, notes=notes)
     found = read_lines(analysis)
     return ReadResult(
         lines=found.lines,
@@ -94,7 +99,7 @@ def _read(text: str, *, sha256: str, path: str | None, encoding: str | None) -> 
         pages=pages,
         encoding=encoding,
         furniture_removed=found.furniture_removed,
-        notes=found.notes,
+        notes=notes + found.notes,
     )
 
 
@@ -107,4 +112,7 @@ def read_text_bytes(data: bytes, *, path: str | None = None) -> ReadResult:
 def read_text_string(text: str, *, path: str | None = None) -> ReadResult:
     """Read an already-decoded string (``parse_text``); sha256 is of its UTF-8 bytes."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _read(text.lstrip("\ufeff"), sha256=sha, path=path, encoding=None)
+    # A lone surrogate (a broken UTF-16 pair) cannot be written as UTF-8 JSON.
+    text, replaced = _LONE_SURROGATE.subn("\ufffd", text)
+    notes = (f"invalid_text: {replaced} lone surrogate(s) replaced by U+FFFD",) if replaced else ()
+    return _read(text.lstrip("\ufeff"), sha256=sha, path=path, encoding=None, notes=notes)
