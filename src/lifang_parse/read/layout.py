@@ -451,13 +451,13 @@ def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> d
     document whose line heights vary (a word processor makes a line with
     Chinese in it taller than one without). But a typesetting program places
     lines at an exact pitch, and then paragraph spacing of even a quarter of
-    a line is plain to see. So when a size's steps are *crisp* (most within
-    0.3 pt of the commonest step, hardly any just above it), and the larger
-    steps mostly follow a line that stops short of the column's edge (a
-    paragraph's last line, not a taller line inside a paragraph), the limit
-    is half-way between the pitch and the smallest such step. ("Most" is a
-    quarter, at least three: contents entries of one or two lines have as
-    many paragraph steps as line steps.)
+    a line is plain to see. So when a size's steps are *crisp* (three or more
+    within 0.3 pt of the smallest step, hardly any just above it), and the
+    larger steps mostly follow a line that stops short of the column's edge
+    (a paragraph's last line, not a taller line inside a paragraph), the
+    limit is half-way between the pitch and the smallest such step. A size
+    with too few line steps of its own (one-line contents entries, titles)
+    takes the leading of the document's main text size.
     """
     steps: dict[float, list[tuple[float, bool]]] = {}
     for a, b in zip(frags, frags[1:]):
@@ -469,15 +469,15 @@ def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> d
         if 0.8 * a.size < step < 3.0 * a.size:
             full = a.right > a.left and a.right - a.x1 < a.size
             steps.setdefault(_size_key(a.size), []).append((step, full))
-    # The line pitch of a size: the smallest step that a quarter of its steps
-    # (three at least) share to 0.3 pt. Not the commonest: in a contents block
-    # of one-line entries, paragraph steps outnumber line steps.
+    # The line pitch of a size: the smallest step that three steps at least
+    # share to 0.3 pt. Not the commonest: in a contents block of one-line
+    # entries, paragraph steps outnumber line steps.
     own: dict[float, float] = {}
     best, ratio = 0, 0.0
     for size, recs in steps.items():
         values = sorted({round(st, 1) for st, _ in recs})
         shared = [(v, sum(1 for st, _ in recs if abs(st - v) <= 0.3)) for v in values]
-        common, tight = next(((v, n) for v, n in shared if n >= 3 and n * 4 >= len(recs)), (0.0, 0))
+        common, tight = next(((v, n) for v, n in shared if n >= 3), (0.0, 0))
         near = sum(1 for st, _ in recs if common + 0.3 < st <= common + 0.8)
         if tight and near * 20 <= len(recs):
             own[size] = common
@@ -486,11 +486,15 @@ def paragraph_step_limits(frags: Sequence[Frag], pitch: dict[float, float]) -> d
     out: dict[float, float] = {}
     for size, recs in steps.items():
         line_pitch = own.get(size, 0.0)
-        if ratio and min(st for st, _ in recs) > ratio * size + 0.8 and (not line_pitch or line_pitch > ratio * size + 0.8):
-            # Every step of this size is larger than the document's leading
-            # would make it (one-line contents entries, title after title):
-            # they are all paragraph steps, and the document's leading is the pitch.
-            line_pitch = ratio * size
+        smallest = min(st for st, _ in recs)
+        doc_pitch = ratio * size
+        if ratio and (not line_pitch or line_pitch > doc_pitch + 0.8):
+            # No line steps of its own, or fewer than paragraph steps (a
+            # contents block of mostly one-line entries, title after title):
+            # if its steps are the document's leading, or all larger than it,
+            # the document's leading is this size's pitch.
+            if abs(smallest - doc_pitch) <= 0.3 or smallest > doc_pitch + 0.8:
+                line_pitch = doc_pitch
         if not line_pitch:
             continue
         default = 1.2 * (pitch.get(size) or line_pitch) + 0.5
