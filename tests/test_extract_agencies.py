@@ -105,13 +105,33 @@ def test_the_packaged_gazetteer_has_the_contract_ids() -> None:
     assert GAZ.agencies["miit"].abbr == "MIIT" and GAZ.agencies["ftc"].country == "US"
 
 
-def test_a_user_gazetteer_replaces_the_agencies(tmp_path: Path) -> None:
+def _acme(tmp_path: Path, **extra: object) -> Path:
     path = tmp_path / "gaz.json"
     path.write_text(json.dumps({"agencies": [{"id": "acme", "country": "XX", "name": {"zh": "某局", "en": "Acme Authority"},
-                                               "zh": ["某某监管局"], "en": ["Acme Authority"]}]}), encoding="utf-8")
-    gaz = load_gazetteer(path)
-    assert [(m.id, m.text) for m in find_agencies("the Acme Authority and MIIT", "en", gaz)] == [("acme", "Acme Authority")]
+                                               "zh": ["某某监管局"], "en": ["Acme Authority"]}], **extra}), encoding="utf-8")
+    return path
+
+
+def test_a_user_gazetteer_extends_the_packaged_one(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_acme(tmp_path))
+    assert [(m.id, m.text) for m in find_agencies("the Acme Authority and MIIT", "en", gaz)] == [("acme", "Acme Authority"), ("miit", "MIIT")]
     assert gaz.companies  # the packaged companies are kept
+
+
+def test_a_user_gazetteer_can_replace_the_agencies(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_acme(tmp_path, replace=True))
+    assert [(m.id, m.text) for m in find_agencies("the Acme Authority and MIIT", "en", gaz)] == [("acme", "Acme Authority")]
+
+
+def test_parse_file_takes_a_user_gazetteer(tmp_path: Path) -> None:
+    from lifang_parse import parse_file
+
+    sample = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "weekly-cyber-214-2021-03.txt"
+    path = tmp_path / "gaz.json"
+    path.write_text(json.dumps({"agencies": [{"id": "miit-ica", "country": "CN", "name": {"zh": "信息通信管理局", "en": "Information and Communication Administration"},
+                                               "zh": ["工信部信息通信管理局"], "en": ["Information and Communication Administration of MIIT"]}]}), encoding="utf-8")
+    item = parse_file(sample, gazetteer=path).sections[0].items[1]
+    assert [a.id for a in item.agencies] == ["miit-ica", "miit"]
 
 
 @pytest.mark.parametrize(

@@ -202,18 +202,36 @@ def _default_gazetteer() -> Gazetteer:
     return _build(_packaged("agencies.json"), _packaged("companies.json"))
 
 
+def _extend_packaged(user: dict[str, Any]) -> dict[str, Any]:
+    """The packaged agencies and bureaus with the user's added; a user entry
+    with a packaged id replaces it. (``"replace": true`` in the file skips this.)"""
+    packaged = _packaged("agencies.json")
+    user_agencies = user.get("agencies") or []
+    user_ids = {entry.get("id") for entry in user_agencies if isinstance(entry, dict)}
+    merged = dict(user)
+    merged["agencies"] = [a for a in packaged["agencies"] if a["id"] not in user_ids] + list(user_agencies)
+    merged["bureaus"] = list(packaged.get("bureaus") or []) + list(user.get("bureaus") or [])
+    return merged
+
+
 def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
     """The packaged gazetteer (``path=None``, cached) or the user's JSON file.
 
     A user file has the packaged ``agencies.json`` shape (``agencies``, optional
     ``bureaus``) and may carry ``companies`` too; without them the packaged
-    companies are used. A missing, unreadable or malformed file raises InputError.
+    companies are used. The user's agencies EXTEND the packaged ones (same id:
+    the user's entry wins) unless the file says ``"replace": true``. A
+    missing, unreadable or malformed file raises InputError.
     """
     if path is None:
         return _default_gazetteer()
     data = _read_json(path)
     if not isinstance(data, dict):
         raise InputError("gazetteer must be a JSON object with an 'agencies' list", path=os.fspath(path))
+    if not data.get("agencies") and not data.get("bureaus"):
+        raise InputError("gazetteer adds no agencies: it needs a non-empty 'agencies' (or 'bureaus') list", path=os.fspath(path))
+    if not data.get("replace", False):
+        data = _extend_packaged(data)
     companies = data if "companies" in data else _packaged("companies.json")
     try:
         return _build(data, companies)
