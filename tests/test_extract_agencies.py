@@ -68,6 +68,14 @@ BUGS_CAUGHT_IN_THE_WILD = [
     # held-out weekly-cyber-246-2021-11 1.4: a title SAMR carries (加挂牌子) counts as SAMR
     ("两天前，即11月18日，国家反垄断局正式挂牌", "zh", [("samr", "国家反垄断局")]),
     ("the National Anti-Monopoly Bureau was officially inaugurated", "en", [("samr", "National Anti-Monopoly Bureau")]),
+    # final weekly-cyber-262-2022-04 1.2: a body whose name holds a known agency's name is another body (longest wins)
+    ("国务院新闻办公室举行新闻发布会，国务院", "zh", [("scio", "国务院新闻办公室"), ("state-council", "国务院")]),
+    ("the State Council Information Office held a press conference", "en", [("scio", "State Council Information Office")]),
+    # final 262 1.3, 2.2 and 270 2.1: bodies the gazetteer lacked
+    ("会同财政部、国家保密局和国家档案局", "zh", [("mof", "财政部"), ("nassp", "国家保密局"), ("naac", "国家档案局")]),
+    ("希腊数据保护局（Hellenic Data Protection Authority，“HDPA”）", "zh",
+     [("hdpa-gr", "希腊数据保护局"), ("hdpa-gr", "Hellenic Data Protection Authority"), ("hdpa-gr", "HDPA")]),
+    ("on April 20 the Department of Justice asked", "en", [("doj", "Department of Justice")]),
 ]
 
 
@@ -88,6 +96,8 @@ UNKNOWN = [
     ("released the *Measures for the Administration of Credit Reporting Business*", "en", []),
     ("依据《个人信用信息基础数据库管理暂行办法》", "zh", []),
     ("the Federal Trade Commission (“FTC”) announced", "en", []),
+    # held-out weekly-cyber-246-2021-11 2.1: a commissioner is a person's title, not a body
+    ("Elizabeth Denham, the outgoing Information Commissioner, said", "en", []),
 ]
 
 

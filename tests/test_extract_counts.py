@@ -84,6 +84,16 @@ BUGS_CAUGHT_IN_THE_WILD = [
     ("并经其他十二个部门同意", "zh", []),
     ("with the consent of the other twelve departments", "en", []),
     ("Four Authorities Issue Provisions on the Administration of Algorithmic Recommendations", "en", []),
+    # final weekly-cyber-270-2022-07 1.1 / 262-2022-04 1.2: 个方面 are types, unless a head noun follows (任务);
+    # a second count inside the words after a first one is still found
+    ("可归纳为8个方面", "zh", [(8, "type")]),
+    ("将围绕十个方面的重点任务展开", "zh", [(10, "item")]),
+    ("found 16 violations of law that fall into 8 categories, including", "en", [(16, "case"), (8, "type")]),
+    ("the CAC ran 15 Qinglang campaigns in 2021, banning more than 7,200 live-streaming hosts", "en", [(15, "item"), (7200, "person")]),
+    # final weekly-cyber-262-2022-04 3.2: 起 counts events (cases) whatever noun follows
+    ("共收到12起个人数据泄露通知", "zh", [(12, "case")]),
+    # final weekly-cyber-270-2022-07 2.2: 法案 is a bill (document), not a 案 (case)
+    ("两部法案尚待欧盟理事会正式批准", "zh", [(2, "document")]),
 ]
 
 

@@ -82,3 +82,15 @@ def test_title_facts_do_not_duplicate_the_body() -> None:
                            title_zh="工信部通报下架37款侵害用户权益APP", title_en="MIIT: 37 Apps Pulled off"), period="2021-03", gazetteer=GAZ)
     assert [(c.value, c.unit) for c in got.counts] == [(37, "app")]
     assert [a.id for a in got.agencies] == ["miit"]
+
+
+def test_a_back_reference_is_no_count() -> None:
+    # final weekly-cyber-270-2022-07 2.2: "两部法案" / "Both acts" refer back to the two acts already named
+    got = enrich_item(item("欧洲议会通过《数字服务法》和《数字市场法》。两部法案尚待欧盟理事会正式批准。",
+                           "The European Parliament adopted the *Digital Services Act* and the *Digital Markets Act*. "
+                           "Both acts still need the formal approval of the Council."), period="2022-07", gazetteer=GAZ)
+    assert got.counts == [] and not any("count" in m for m in mismatches(got))
+    # a coordination ("both direct and indirect") is no back-reference: the Chinese count stays
+    got = enrich_item(item("该规定适用于两类上市。", "It applies to both direct and indirect listings."), period="2022-07", gazetteer=GAZ)
+    assert [(c.value, c.unit) for c in got.counts] == [(2, "type")]
+

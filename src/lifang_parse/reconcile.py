@@ -156,12 +156,21 @@ def reconcile_agencies(
 def reconcile_counts(
     zh: Sequence[CountMention], en: Sequence[CountMention], *, item_id: str | None, bilingual: bool
 ) -> tuple[list[CountFact], list[Warning]]:
-    """One CountFact per (value, unit); a count in one language only is a mismatch."""
+    """One CountFact per (value, unit); a count in one language only is a mismatch.
+
+    An English back-reference ("Both acts still need ...", ``anaphoric``) is no count: a Chinese count of the
+    same value that English renders only that way ("两部法案尚待...") refers back to things already named.
+    """
     facts: list[CountFact] = []
     warnings: list[Warning] = []
+    backrefs = [e.value for e in en if e.anaphoric]
+    en = [e for e in en if not e.anaphoric]
     for z, e in _match(zh, en, lambda m: (m.value, m.unit), lambda m: m.value):
         one = z or e
         assert one is not None
+        if e is None and z is not None and z.value in backrefs:
+            backrefs.remove(z.value)
+            continue
         unit = z.unit if z else one.unit
         if any(f.value == one.value and f.unit == unit for f in facts):
             continue

@@ -60,7 +60,9 @@ _EN_COUNT_RE = regex.compile(
     (?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,9}}(?:\.\d{{1,3}})?|(?i:{_EN_NUMBER_ALT})|(?i:a\sdozen))
     (?:\s(?P<scale>(?i:thousand|million|billion)))?
     (?![\w%.,]\d|[\w%-])
-    (?P<rest>(?:\s[^\s.,;:!?()"“”]{{1,40}}){{1,10}})?
+    # The words after the number, read ahead without consuming them, so that a second count inside them is
+    # still found ("16 violations of law that fall into 8 categories").
+    (?=(?P<rest>(?:\s[^\s.,;:!?()"“”]{{1,40}}){{1,10}})?)
     """,
     regex.VERBOSE,
 )
@@ -96,6 +98,9 @@ class CountMention:
     unit: str
     text: str
     start: int
+    # "Both acts still need ...": two things the story already named, referred to again. Not a count of its
+    # own; it tells reconcile that the other language's "两部法案" is the same back-reference.
+    anaphoric: bool = False
 
 
 def _zh_unit(cls: str, after: str, value: int) -> str | None:
@@ -223,6 +228,9 @@ _CURRENCY_AFTER_RE = regex.compile(
     rf"^\s(?:{alternation(_LEX['en_currency_words'])})\b"
 )
 _SENTENCE_END_RE = regex.compile(r"[.!?;](?:\s|$)")
+# "Both acts still need ..." / "both companies": "both" before a plural noun refers back to two things already
+# named. Not "both direct and indirect" / "both the GDPR and ...": a coordination (a noun, then and/or).
+_EN_BOTH_RE = regex.compile(r"\b[Bb]oth\s(?:of\s(?:the|these|those)\s)?(?P<noun>[a-z][a-z-]{1,30}s)\b(?!\s(?:and|or)\b)")
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -269,6 +277,8 @@ def _en_counts(text: str) -> list[CountMention]:
         base = _en_number(m.group("num"))
         if isinstance(base, int) and base > 0:
             out.append(CountMention(base, _LEX["en_hyphen_count_nouns"][m.group("noun").lower()], m.group(0), m.start()))
+    for m in _EN_BOTH_RE.finditer(text):
+        out.append(CountMention(2, _EN_NOUNS.get(m.group("noun"), "item"), m.group(0), m.start(), anaphoric=True))
     out.sort(key=lambda c: c.start)
     return out
 
