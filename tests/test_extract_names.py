@@ -71,6 +71,28 @@ COMPANIES = [
      ["Google LLC", "Google Ireland Limited", "Facebook Ireland Limited"]),
     # generic company words name no company
     ("约为该公司全球年营业额的10%", "zh", []),
+    # final weekly-cyber-262-2022-04 1.3: a list closed by a count of companies names a company per element
+    # (the count is not part of the last name; a conjunction word inside a name stays: 以及|和黄医药), and the
+    # English list after "N companies," likewise
+    ("依据《外国公司问责法》将百济神州、百胜中国、再鼎医药、盛美半导体以及和黄医药五家公司列入临时名单", "zh",
+     ["百济神州", "百胜中国", "再鼎医药", "盛美半导体", "和黄医药"]),
+    ("had provisionally named five companies, BeiGene, Yum China, Zai Lab, ACM Research and HUTCHMED, under the", "en",
+     ["BeiGene", "Yum China", "Zai Lab", "ACM Research", "HUTCHMED"]),
+    ("市场监管总局约谈了小红书、得物和知乎三家公司", "zh", ["小红书", "得物", "知乎"]),
+    ("regulators summoned three firms, Acme Data, Beta Labs and Gamma, over", "en", ["Acme Data", "Beta Labs", "Gamma"]),
+    ("包括甲、乙和丙五家公司", "zh", []),  # three names, five companies: not sure which are names
+    ("将上述五家公司列入临时名单", "zh", []),
+    # final weekly-cyber-262-2022-04 2.1: a bare 公司 after a verb or a clause is no name; a place prefix or a
+    # definition makes it one
+    ("宣布将召开特别股东大会，审议公司美国存托股退市的议案", "zh", []),
+    ("证监会当日表示，滴滴退市是公司基于市场作出的决定", "zh", ["滴滴"]),
+    ("上海寻梦信息技术公司宣布", "zh", ["上海寻梦信息技术公司"]),
+    ("深圳市腾云科技公司（“腾云”）宣布", "zh", ["腾云"]),
+    # final weekly-cyber-262-2022-04 2.2 and 270 1.1: a legal name defined with a short name goes by that short
+    # name, as the text defines it
+    ("与网络安全公司Mandiant, Inc.（“Mandiant”）签署最终协议，将收购Mandiant", "zh", ["Mandiant"]),
+    ('to acquire the cybersecurity firm Mandiant, Inc. ("Mandiant") for US$23.00 per share. Mandiant will', "en", ["Mandiant"]),
+    ("对滴滴全球股份有限公司（“滴滴公司”）作出处罚。对滴滴公司处以罚款", "zh", ["滴滴公司"]),
     ("App在跟踪用户在其他公司的App和网站上的活动", "zh", []),
     ("多家互联网公司参会", "zh", []),
 ]
@@ -103,6 +125,12 @@ PEOPLE = [
     ("2021年3月2日，美国弗吉尼亚州州长拉尔夫·诺瑟姆（Ralph Northam）签署了《消费者数据保护法》", "zh", ["拉尔夫·诺瑟姆"]),
     ("On 2 March 2021, Virginia Governor Ralph Northam signed the *Consumer Data Protection Act*", "en", ["Ralph Northam"]),
     ("加州州长加文·纽森签署", "zh", ["加文·纽森"]),
+    # final weekly-cyber-270-2022-07 1.1: a name stops before a function character (各, 均, 分别...); an English
+    # title may follow an organisation's possessive ("DiDi's chairman") or "its"
+    ("对滴滴公司董事长兼首席执行官程维、总裁柳青各处人民币100万元罚款", "zh", ["程维", "柳青"]),
+    ("副主任王小均表示", "zh", ["王小均"]),  # a stop character inside a three-character name is kept
+    ("fined Cheng Wei, DiDi's chairman and chief executive officer, and Jean Liu, its president, RMB 1 million each", "en",
+     ["Cheng Wei", "Jean Liu"]),
     # not people
     ("the Federal Trade Commission, the agency", "en", []),
     ("主任委员会议", "zh", []),

@@ -18,6 +18,7 @@ import regex
 
 from lifang_parse.extract.gazetteer import Gazetteer
 from lifang_parse.extract.lexicon import alternation, lexicon
+from lifang_parse.extract.numbers import ZH_NUMERAL, parse_number
 
 Lang = Literal["zh", "en"]
 
@@ -61,9 +62,10 @@ _ZH_PERSON_RE = regex.compile(
 _ZH_STOP_RE = regex.compile(rf"^(?:{_STOP_ALT}|[\p{{P}}\s]|$)")
 # An English personal name: 2-3 capitalised words (hyphenated given names allowed).
 _EN_NAME = r"(?P<name>[A-Z][a-z’']{1,20}(?:-[A-Za-z][a-z]{1,20})?(?:\s[A-Z]\.)?(?:\s(?:van\s|von\s|de\s|del\s|da\s)?[A-Z][a-z’']{1,20}(?:-[A-Z][a-z]{1,20})?){1,2})"
-# "Liehong Liu, the vice minister" / "Lina Khan, Chair of the FTC".
+# "Liehong Liu, the vice minister" / "Lina Khan, Chair of the FTC" / "Cheng Wei, DiDi's chairman" (an
+# organisation's possessive before the title).
 _EN_PERSON_AFTER_RE = regex.compile(
-    rf"{_EN_NAME},\s(?:the\s|a\s)?(?:[a-z-]{{1,15}}\s){{0,2}}(?:{alternation(_TITLES_EN)})\b"
+    rf"{_EN_NAME},\s(?:the\s|a\s|[A-Z][\w&.-]{{0,30}}['’]s\s)?(?:[a-z-]{{1,15}}\s){{0,2}}(?:{alternation(_TITLES_EN)})\b"
 )
 # "Vice Minister Liehong Liu", "FTC Chairwoman Lina Khan", "Commissioner Rohit Chopra".
 _EN_PERSON_BEFORE_RE = regex.compile(
@@ -104,6 +106,35 @@ _LATIN_NAME_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9&.'’ -]{0,40}$")
 _EN_SUFFIX_TAIL_RE = regex.compile(rf",?\s(?:{alternation(_CP['en_suffixes'])})$")
 _ZH_BAD_NAME_RE = regex.compile(r"其他|该|这|那|此|各|某些|一家|多家|两家|在")
 _EN_NOT_COMPANY: tuple[str, ...] = tuple(_CP["en_not_companies"])
+
+# A bare 公司 needs a name-like left part (data/lexicon.json, company_patterns): a place prefix ("北京…公司",
+# "深圳市…公司"); a known or Latin name and a definition after it are checked in code. Not "审议公司", "滴滴退市是公司".
+_ZH_PLACE_PREFIX_RE = regex.compile(
+    rf"^(?:{alternation(_CP['zh_place_prefixes'])})(?:{alternation(_CP['zh_place_endings'])})?\p{{Han}}"
+)
+# A count phrase before the company word is no name: "五家公司", "14家企业", "两家公司".
+_ZH_COUNTED_RE = regex.compile(rf"(?:\d{{1,6}}|{ZH_NUMERAL})[余多]?家")
+# The close of a Chinese enumeration of companies: (等)N家(公司|企业…). Anchored here, the list is read
+# backwards from it (one bounded window per match, so long texts stay linear).
+_ZH_ENUM_CLOSE_RE = regex.compile(
+    rf"(?P<etc>等)?(?P<n>\d{{1,6}}|{ZH_NUMERAL})[余多]?家(?:{alternation(_CP['zh_enumeration_heads'])})"
+)
+# Where the clause holding the list begins (anything but the list separator 、 ends it).
+_ZH_CLAUSE_EDGE_RE = regex.compile(r"[，,。；;：:！？!?（）()《》〈〉“”\"「」\s]")
+_ZH_ENUM_SEP_RE = regex.compile(alternation(_CP["zh_enumeration_separators"]))
+# The conjunction before the last element; not at the element's first character ("以及和黄医药": 以及, then 和黄医药).
+_ZH_ENUM_CONJ_RE = regex.compile(rf"(?<=\S\S)(?:{alternation(_CP['zh_enumeration_conjunctions'])})")
+_ZH_ENUM_LEADING_RE = regex.compile(rf"^(?:{alternation(_CP['zh_enumeration_leading'])})+")
+# One enumerated name: Han/Latin, 2-12 characters, no clause words.
+_ZH_ENUM_NAME_RE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9&.·\s-]{1,9}$")
+# An English enumeration after a count noun: "five companies, BeiGene, Yum China, Zai Lab, ACM Research and
+# HUTCHMED", "14 enterprises such as Baidu, Tencent, ... and ByteDance". Names: 1-4 capitalised tokens.
+_EN_ENUM_NAME = r"[A-Z][\w&.'’-]{0,30}(?:\s[A-Z][\w&.'’-]{0,30}){0,3}"
+_EN_ENUM_RE = regex.compile(
+    rf"\b(?:{alternation(_CP['en_enumeration_nouns'])})(?:,|:|\s(?:{alternation(_CP['en_enumeration_cues'])}),?)\s"
+    rf"(?P<list>{_EN_ENUM_NAME}(?:,\s{_EN_ENUM_NAME}){{0,10}},?\s(?:and|or)\s{_EN_ENUM_NAME})(?![\w-])"
+)
+_EN_ENUM_SPLIT_RE = regex.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 
 
 # What a known company acquired or invested in is a company too: "腾讯2018年投资猿辅导、", "阿里巴巴收购银泰商业股权";
@@ -163,6 +194,68 @@ def _pick(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _zh_enumeration(text: str, known: list["_Candidate"]) -> list["_Candidate"]:
+    """Names listed before a count of companies ("A、B、C以及D五家公司"): each element is a company.
+
+    The list is the clause before the count, split on 、 and, in its last element, on the first conjunction;
+    words before the first element (将, 包括, ...) are dropped. The list must hold at least two names, all
+    name-shaped, and as many as the count says (or fewer, when 等 "etc." stands before the count).
+    """
+    out: list[_Candidate] = []
+    taken = bytearray(len(text) + 1)  # known companies' spans: an element holding one is that company
+    for c in known:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for m in _ZH_ENUM_CLOSE_RE.finditer(text):
+        lo = max(0, m.start() - 120)
+        window = text[lo : m.start()]
+        edges = list(_ZH_CLAUSE_EDGE_RE.finditer(window))
+        base = lo + (edges[-1].end() if edges else 0)
+        clause = text[base : m.start()]
+        if not _ZH_ENUM_SEP_RE.search(clause):
+            continue  # one name, or a conjunction only: not sure enough to be a list
+        parts: list[tuple[int, str]] = []
+        at = base
+        for piece in _ZH_ENUM_SEP_RE.split(clause):
+            parts.append((at, piece))
+            at += len(piece) + 1
+        last_at, last = parts.pop()
+        conj = _ZH_ENUM_CONJ_RE.search(last)
+        if conj is not None:
+            parts += [(last_at, last[: conj.start()]), (last_at + conj.end(), last[conj.end() :])]
+        else:
+            parts.append((last_at, last))
+        first_at, first = parts[0]
+        lead = _ZH_ENUM_LEADING_RE.match(first)
+        if lead is not None:
+            parts[0] = (first_at + lead.end(), first[lead.end() :])
+        if any(
+            not any(taken[a : a + len(p)]) and (not _ZH_ENUM_NAME_RE.match(p) or _ZH_BAD_NAME_RE.search(p) or _ZH_CUT_RE.search(p))
+            for a, p in parts
+        ):
+            continue
+        n = parse_number(m.group("n"))
+        if n is None or (len(parts) != n if m.group("etc") is None else len(parts) > n):
+            continue
+        for start, name in parts:
+            if not any(taken[start : start + len(name)]):
+                out.append(_Candidate(name, start, start + len(name), None, name))
+    return out
+
+
+def _en_enumeration(text: str) -> list["_Candidate"]:
+    """Names listed right after a count noun: "five companies, BeiGene, Yum China, ... and HUTCHMED"."""
+    out: list[_Candidate] = []
+    for m in _EN_ENUM_RE.finditer(text):
+        at = m.start("list")
+        for piece in _EN_ENUM_SPLIT_RE.split(m.group("list")):
+            start = text.index(piece, at)
+            at = start + len(piece)
+            name = _EN_COMPANY_LEADING_RE.sub("", piece).strip()
+            if name and not all(w in _EN_NOT_NAME for w in name.split()):
+                out.append(_Candidate(name, at - len(name), at, name, name))
+    return out
+
+
 def _latin_shapes(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """English legal names; a known name plus a legal form ("Clearview AI Inc.") is that known company."""
     out: list[_Candidate] = []
@@ -206,7 +299,10 @@ def find_companies(
             product = all(quoted[m.start() : m.end()])
             cands.append(_Candidate(surface, m.start(), m.end(), company.en, surface, product))
     cands += _latin_shapes(text, gazetteer)
+    if lang == "en":
+        cands += _en_enumeration(text)
     if lang == "zh":
+        cands += _zh_enumeration(text, [c for c in cands if c.key is not None])
         gaz_spans = [(c.start, c.end) for c in cands if c.key is not None and not c.product]
         gaz_starts = {gs for gs, _ in gaz_spans}
         last_end = -1  # where the previous company-shaped run ended (a left edge, as punctuation is)
@@ -234,8 +330,13 @@ def find_companies(
             if _ZH_BARE_SUFFIX_RE.search(name) and _LATIN_NAME_RE.match(stem) and (cut or start == m.start()):
                 cands.append(_Candidate(stem, start, start + len(stem), stem, stem))  # "Meta公司" is Meta
                 continue
+            if name[len(stem) :] == "公司" and not (
+                _ZH_PLACE_PREFIX_RE.match(name) or _DEFINITION_RE.match(text[m.end() : m.end() + 60])
+            ):
+                continue  # a bare 公司 after a verb or clause ("审议公司", "滴滴退市是公司") names no company
             if (
-                len(name) < 4
+                _ZH_COUNTED_RE.search(name)
+                or len(name) < 4
                 or len(name) > 20
                 or not stem
                 or _ZH_GENERIC_STEM_RE.match(stem)
@@ -262,18 +363,24 @@ def find_companies(
             cands.append(_Candidate(literal, m.start(), m.end(), literal, literal))
     picked = _pick(cands)
     resolved: list[_Candidate] = []
+    defined: dict[str, str] = {}  # group -> the short name the text defines for it
     for c in picked:
-        if c.key is None or c.key == c.display:
-            d = _DEFINITION_RE.match(text[c.end : c.end + 60])
-            index = None
-            if d is not None:
-                index = names.get(d.group("d"), gazetteer.company_names_en.get(d.group("d")))
-            if index is not None:
-                company = gazetteer.companies[index]
-                c = _Candidate(c.text, c.start, c.end, company.en, d.group("d"))  # type: ignore[union-attr]
+        d = _DEFINITION_RE.match(text[c.end : c.end + 60])
+        if d is not None and not c.product:
+            short = d.group("d").strip()
+            index = names.get(short, gazetteer.company_names_en.get(short))
+            if index is not None and (c.key is None or c.key == c.display):
+                c = _Candidate(c.text, c.start, c.end, gazetteer.companies[index].en, short)
+            elif index is None and (c.key is None or c.key == c.display):
+                # "Mandiant, Inc.（“Mandiant”）": an unknown legal name goes by the short name it defines (a
+                # Latin short name is also the key both languages share).
+                key = short if _LATIN_NAME_RE.match(short) else None
+                c = _Candidate(c.text, c.start, c.end, key, short)
+            defined.setdefault(c.key or c.display, short)
         resolved.append(c)
     picked = resolved
-    # One mention per company: the shortest surface names it ("阿里巴巴集团控股有限公司（“阿里巴巴”）" -> 阿里巴巴).
+    # One mention per company: the short name the text defines for it ("滴滴全球股份有限公司（“滴滴公司”）" ->
+    # 滴滴公司), else the shortest surface ("阿里巴巴集团控股有限公司" ... "阿里巴巴" -> 阿里巴巴).
     groups: dict[str, list[_Candidate]] = {}
     for c in picked:
         ident = ("product:" if c.product else "") + (c.key or c.display)
@@ -281,6 +388,8 @@ def find_companies(
     out: list[NameMention] = []
     for ident, group in groups.items():
         shortest = min(group, key=lambda c: len(c.display))
+        if not ident.startswith("product:") and ident in defined:
+            shortest = _Candidate(shortest.text, shortest.start, shortest.end, shortest.key, defined[ident])
         text_out = ("product:" + shortest.display) if ident.startswith("product:") else shortest.display
         known = group[0].key is not None and group[0].key in {c.en for c in gazetteer.companies}
         out.append(NameMention(text_out, group[0].start, key=group[0].key, known=known))
