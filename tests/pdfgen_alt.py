@@ -358,7 +358,6 @@ def break_lines(atoms: list[Atom], width: float, first_indent: float) -> list[Te
         if current and used + content > width:
             lines.append(TextLine(_trim(current), False, first_indent if not lines else 0.0))
             current, used = [], 0.0
-            box = [a for a in box] if box[0].ch != " " else box[1:]
         current.extend(box)
         used += sum(a.width for a in box)
     if current or not lines:
@@ -474,7 +473,7 @@ def _draw_chunk(doc: Doc, chunk: list[Atom], x: float, y: float) -> None:
         return
     first = chunk[0]
     canv = doc.canvas
-    skew = first.style.italic and (first.font != doc.fonts.latin_italic or first.font is None)
+    skew = first.style.italic and first.font != doc.fonts.latin_italic  # no italic face: shear
     # Bold with no bold face to draw it in: overprint, as office programs do.
     overprint = first.style.bold and first.font in (doc.fonts.cjk, doc.fonts.hangul, doc.fonts.latin)
     for dx in (0.0, 0.3) if overprint else (0.0,):
