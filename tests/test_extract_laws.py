@@ -59,3 +59,53 @@ def test_held_out_set(zh: str, en: str, expected: list[tuple[str | None, str | N
 
 def test_arithmetic_asterisks_are_not_italics() -> None:
     assert en_titles("2*3*4 and 5 * 6 * 7") == []
+
+
+# bugs caught in the wild: text from other PDF tools (fixtures/extracted/) has no *…* italics, so English titles
+# are found from their Title-Case shape and head nouns, one per Chinese 《》 title, in order.
+BUGS_CAUGHT_IN_THE_WILD = [
+    # extracted weekly-cyber-214-2021-03 1.2: titles separated by commas; a head noun ends or opens each
+    (["网络安全法", "电信条例", "电信和互联网用户个人信息保护规定"],
+     "in accordance with the Cybersecurity Law, Telecommunication Regulation, Provisions on Protecting the Personal "
+     "Information of Telecommunications and Internet Users and other laws and regulations",
+     ["Cybersecurity Law", "Telecommunication Regulation",
+      "Provisions on Protecting the Personal Information of Telecommunications and Internet Users"]),
+    # extracted weekly-cyber-205-2021-01 1.2: a sentence opener before a title; a bracketed part is kept
+    (["征信业务管理办法（征求意见稿）", "征信业管理条例"],
+     "released the Measures for the Administration of Credit Reporting Business (Draft for Comments) to solicit "
+     "public opinions. Based on the Regulations on the Administration of the Credit Reporting Industry, the draft",
+     ["Measures for the Administration of Credit Reporting Business (Draft for Comments)",
+      "Regulations on the Administration of the Credit Reporting Industry"]),
+    # extracted weekly-cyber-214-2021-03 1.4: standards with a prefix and a colon, joined by "and"
+    (["信息安全技术 快递物流服务数据安全指南", "信息安全技术 即时通信服务数据安全指南"],
+     "including the Information Security Technology: Data Security Guidelines for Express Logistics Services and "
+     "Information Security Technology: Data Security Guidelines for Instant Messaging Services.",
+     ["Information Security Technology: Data Security Guidelines for Express Logistics Services",
+      "Information Security Technology: Data Security Guidelines for Instant Messaging Services"]),
+    # extracted weekly-cyber-224-2021-04 1.1: a body's name ending in "Regulation" is no title
+    (["反垄断法"], "the State Administration for Market Regulation found under the Anti-Monopoly Law that", ["Anti-Monopoly Law"]),
+    # extracted weekly-cyber-236-2021-08 3.2: a title-shaped run of another kind (Notice) does not take a 法's place
+    (["电话消费者保护法"], "issued a Notice of Apparent Liability for violations of the Telephone Consumer Protection Act",
+     ["Telephone Consumer Protection Act"]),
+    # held-out texts without asterisks: numbers, ordinals, possessives, "ePrivacy", two titles joined by "and the"
+    (["关于虚拟语音助手的02/2021号指南", "电子隐私指令"],
+     "adopted the Guidelines 02/2021 on Virtual Voice Assistants, under both the GDPR and the ePrivacy Directive",
+     ["Guidelines 02/2021 on Virtual Voice Assistants", "ePrivacy Directive"]),
+    (["国民经济和社会发展第十四个五年规划和2035年远景目标纲要"],
+     "approving the Outline of the 14th Five-Year Plan for National Economic and Social Development and Long-Range "
+     "Objectives Through the Year 2035.",
+     ["Outline of the 14th Five-Year Plan for National Economic and Social Development and Long-Range Objectives Through the Year 2035"]),
+    (["生物识别信息隐私法"], "a class action under Illinois' Biometric Information Privacy Act was settled", ["Biometric Information Privacy Act"]),
+    (["数字服务法", "数字市场法"], "adopted the Digital Services Act and the Digital Markets Act by large majorities",
+     ["Digital Services Act", "Digital Markets Act"]),
+    (["网络安全法"], "Acting under the Cybersecurity Law in 2021, MIIT", ["Cybersecurity Law"]),
+    # no invention: plain sentences, agency names, a Chinese side without titles, English that has italics
+    (["网络安全法"], "The Authority takes the view that Grindr shared users' GPS location with the European Commission.", []),
+    ([], "in accordance with the Cybersecurity Law", []),
+    (["网络安全法", "数据安全法"], "under the *Cybersecurity Law* and the Data Security Law", ["Cybersecurity Law"]),
+]
+
+
+@pytest.mark.parametrize(("zh", "en", "expected"), BUGS_CAUGHT_IN_THE_WILD)
+def test_bugs_caught_in_the_wild(zh: list[str], en: str, expected: list[str]) -> None:
+    assert en_titles(en, zh) == expected

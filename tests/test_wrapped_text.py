@@ -5,9 +5,10 @@
 lines cut at the column width, running headers and page numbers, form feeds,
 a two-column contents page flattened. The newsletter must be the clean text's.
 
-Plain text has no italics, so the English law titles (``*…*`` in the clean
-form) cannot be told from the prose: bodies are compared without asterisks,
-and laws by their Chinese titles.
+Plain text has no italics: bodies are compared without asterisks. The English
+law titles (``*…*`` in the clean form) are found from their Title-Case shape
+and head nouns instead (extract/laws.py, ``plain_titles``), so laws are
+compared whole, both languages.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ EXTRACTED = REPO / "fixtures" / "extracted"
 TOOLS = ("pdftotext", "pdfplumber")
 NAMES = sorted(p.stem for p in TEXT.glob("*.txt"))
 CASES = [(tool, name) for tool in TOOLS for name in NAMES]
-# Fact kinds that plain text keeps whole.
-_FACTS = ("dates", "agencies", "counts", "amounts", "companies", "people")
+# Fact kinds that plain text keeps whole (laws too: English titles from their shape when italics are lost).
+_FACTS = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people")
 # Where the clean text's contents differ from the body (a contents_mismatch),
 # the extracted contents cannot be re-assembled from the body's titles.
 _CONTENTS_DIFFER = {"weekly-cyber-230-2021-07"}
@@ -65,7 +66,6 @@ def test_extracted_text_gives_the_clean_newsletter(tool: str, name: str) -> None
     for want, have in zip(_items(clean), _items(got)):
         for key in ("title", "body", "links", *_FACTS):
             assert _plain(have[key]) == _plain(want[key]), f"item {want['id']}: {key}"
-        assert [law["title"]["zh"] for law in have["laws"]] == [law["title"]["zh"] for law in want["laws"]], want["id"]
     codes = {w["code"] for w in got["warnings"]}
     if name in _CONTENTS_DIFFER:
         assert "unrecoverable_structure" in codes

@@ -72,9 +72,10 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     warnings += w
     amount_facts, w = reconcile.reconcile_amounts(amounts["zh"], amounts["en"], item_id=iid, bilingual=bilingual)
     warnings += w
+    zh_laws = zh_titles(whole["zh"])
     law_facts, w = reconcile.reconcile_laws(
-        zh_titles(whole["zh"]),
-        en_titles(whole["en"]),
+        zh_laws,
+        en_titles(whole["en"], zh_laws),  # without italics (other PDF tools), title-shaped runs stand in
         item_id=iid,
         bilingual=bilingual,
     )

@@ -14,12 +14,58 @@ from collections.abc import Sequence
 
 import regex
 
+from lifang_parse.extract.lexicon import alternation, lexicon
+
+_LAW = lexicon()["law_titles"]
+_HEADS: frozenset[str] = frozenset(_LAW["en_heads"])
+_CONNECTORS: frozenset[str] = frozenset(_LAW["en_connectors"])
+_OPENERS: frozenset[str] = frozenset(_LAW["en_openers"])
+_JURISDICTIONS: frozenset[str] = frozenset(_LAW["en_jurisdictions"])
+_BODY_NOUNS: frozenset[str] = frozenset(_LAW["en_body_nouns"])
+# The end of a Chinese title (before a bracketed （征求意见稿）) -> the English head nouns its translation carries.
+_ZH_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _LAW["zh_heads"].items()}
+_ZH_HEAD_RE = regex.compile(rf"(?:{alternation(_ZH_HEADS)})$")
+_ZH_BRACKET_TAIL_RE = regex.compile(r"[（(][^（）()]{1,30}[）)]$")
+
 # A Chinese title in book-title marks, no nesting of 《 (inner titles use 〈〉), bounded length.
 _ZH_TITLE_RE = regex.compile(r"《(?P<t>[^《》\n]{1,150})》")
 # An English italic span *…*: single asterisks, not bold (**), no line break, bounded length.
 _EN_ITALIC_RE = regex.compile(r"(?<![*\p{Latin}\d])\*(?![*\s])(?P<t>[^*\n]{1,400}?)(?<!\s)\*(?![*\p{Latin}\d])")
 # Where an English span of several titles is cut: commas (", and" too).
 _EN_SPLIT_RE = regex.compile(r",\s(?:and\s)?")
+
+
+# A capitalised word of a title: "Cybersecurity", "EU-UK", "APP", "Users'", "Anti-Monopoly", "ePrivacy"; two
+# letters at least ("U.S." is no title word).
+_CAP = r"(?:[A-Z][\w'’-]{1,30}|[a-z]{1,2}[A-Z][\w'’-]{1,30})"
+# A number inside a title: after a capitalised word ("Guidelines 02/2021 on ...", "the Year 2035"), or an
+# ordinal after a connector ("the 14th Five-Year Plan"); never a title's last word after a connector
+# ("Cybersecurity Law in 2021").
+_NUM = r"(?:(?<=[\w'’])\s\d{1,4}(?:[/.-]\d{1,4})?|(?:\s(?:the|of|for)){1,2}\s\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z]))"
+# A Title-Case run where plain text lost its italics: capitalised words, lowercase connectors between them (at
+# most three in a row), a bracketed part "(Draft for Comments)", and a standard's prefix before a colon
+# ("Information Security Technology: ..."). Every quantifier is bounded; the run ends at the last word that
+# fits, so a failed continuation backtracks at most a few tokens.
+_EN_RUN_RE = regex.compile(
+    rf"""
+    (?<![\w'’-])
+    (?P<run>
+      (?:(?:{alternation(_LAW['en_prefixes'])}):\s)?
+      {_CAP}
+      (?:
+        (?:\s(?:{alternation(_LAW['en_connectors'])})){{0,3}}\s(?!(?:{alternation(_LAW['en_prefixes'])}):){_CAP}
+      | \s\([A-Z][\w\s'’-]{{0,60}}\)
+      | {_NUM}
+      ){{0,40}}
+    )
+    (?![\w'’-])
+    """,
+    regex.VERBOSE,
+)
+# A run is cut after a head noun followed by "and (the)": "Cybersecurity Law and the Data Security Law".
+_AND_RE = regex.compile(r"\sand\s(?:the\s)?")
+# A trailing bracketed part: "(Draft for Comments)".
+_BRACKET_TAIL_RE = regex.compile(r"\s\([^()]{1,62}\)$")
 
 
 def _clean(title: str) -> str:
@@ -40,9 +86,88 @@ def zh_titles(text: str) -> list[str]:
     return _unique([m.group("t") for m in _ZH_TITLE_RE.finditer(text)])
 
 
-def en_titles(text: str) -> list[str]:
-    """Italic spans, in order, once each."""
-    return _unique([m.group("t") for m in _EN_ITALIC_RE.finditer(text)])
+def en_titles(text: str, zh: Sequence[str] = ()) -> list[str]:
+    """Italic spans, in order, once each.
+
+    Text from other PDF tools has no ``*…*``: when the English has no italic span at all while the Chinese
+    (``zh``) cites titles in 《》, Title-Case runs shaped like titles stand in for them, as many as the
+    Chinese has (see ``plain_titles``).
+    """
+    italic = _unique([m.group("t") for m in _EN_ITALIC_RE.finditer(text)])
+    if italic or not zh or "*" in text:
+        return italic
+    found = plain_titles(text)
+    # One English run per Chinese title, in order: the next run whose head noun fits the title's end
+    # (法 -> Law/Act, 办法 -> Measures, ...); a title of no known kind takes the next run. A Chinese title with
+    # no fitting run ends the pairing, so that the titles paired stay in step.
+    out: list[str] = []
+    cursor = 0
+    for z in zh:
+        head = _ZH_HEAD_RE.search(_ZH_BRACKET_TAIL_RE.sub("", z))
+        fits = _ZH_HEADS[head.group(0)] if head else None
+        pick = next((i for i in range(cursor, len(found)) if fits is None or found[i][1] in fits), None)
+        if pick is None:
+            break
+        out.append(found[pick][0])
+        cursor = pick + 1
+    return out
+
+
+def _title_of(run: str) -> tuple[str, str] | None:
+    """The title inside a Title-Case run, or None when the run is no title.
+
+    Words that open a sentence or phrase (The, Based, Article...) and connectors are dropped from the left.
+    A title ends in a head noun ("Cybersecurity Law", "... Act (Second Draft)") or a head noun opens it
+    before a connector ("Measures for the Administration of ..."); a run whose title starts further in
+    ("Based on the Regulations on ...") starts at that head noun.
+    """
+    words = run.split(" ")
+    while words and (
+        words[0] in _OPENERS
+        or words[0] in _CONNECTORS
+        or words[0] in _JURISDICTIONS
+        or words[0].endswith(("'s", "’s", "'", "’"))  # a possessive: "China's", "Illinois'"
+        or words[0][:1].isdigit()  # "Article 28 of the ...": the article's number
+    ):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    core = _BRACKET_TAIL_RE.sub("", " ".join(words)).split(" ")
+    if core[-1] in _HEADS and len(core) >= 2:
+        if any(w in _BODY_NOUNS and core[i + 1] in _CONNECTORS for i, w in enumerate(core[:-1])):
+            return None  # "State Administration for Market Regulation": a body's name
+        return " ".join(words), core[-1]
+    for i, w in enumerate(core[:-1]):
+        after = core[i + 2] if core[i + 1][:1].isdigit() and i + 2 < len(core) else core[i + 1]  # "Guidelines 02/2021 on"
+        if w in _HEADS and after in _CONNECTORS:
+            start = i
+            while start > 0 and words[start - 1] not in _CONNECTORS and words[start - 1][:1].isupper():
+                start -= 1  # modifiers before the head: "Interim Provisions", "Administrative Measures"
+            return " ".join(words[start:]), w
+    return None
+
+
+def plain_titles(text: str) -> list[tuple[str, str]]:
+    """Law titles in English text without italics, with their head nouns: Title-Case runs ending in or
+    opened by a head noun; in order, once each."""
+    out: list[tuple[str, str]] = []
+    for m in _EN_RUN_RE.finditer(text):
+        run = m.group("run")
+        # Cut at "and the", and after a head noun followed by "and": two titles ("... Law and the Data
+        # Security Law", "the GDPR and the ePrivacy Directive"); a title's own "and" has no "the" after it.
+        pieces: list[str] = []
+        last = 0
+        for a in _AND_RE.finditer(run):
+            before = run[last : a.start()].split(" ")
+            if a.group(0).endswith("the ") or (before and before[-1] in _HEADS):
+                pieces.append(run[last : a.start()])
+                last = a.end()
+        pieces.append(run[last:])
+        for piece in pieces:
+            found = _title_of(piece)
+            if found is not None and found[0] not in (t for t, _ in out):
+                out.append(found)
+    return out
 
 
 def _parts(span: str) -> list[str]:
@@ -91,4 +216,4 @@ def pair_titles(zh: Sequence[str], en: Sequence[str]) -> tuple[list[tuple[str | 
     return pairs, len(zh) != len(en)
 
 
-__all__ = ["en_titles", "pair_titles", "zh_titles"]
+__all__ = ["en_titles", "pair_titles", "plain_titles", "zh_titles"]
