@@ -10,6 +10,7 @@ the English spelling that carries its surname's pinyin, else in order.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -303,7 +304,7 @@ def find_companies(
         cands += _en_enumeration(text)
     if lang == "zh":
         cands += _zh_enumeration(text, [c for c in cands if c.key is not None])
-        gaz_spans = [(c.start, c.end) for c in cands if c.key is not None and not c.product]
+        gaz_spans = sorted((c.start, c.end) for c in cands if c.key is not None and not c.product)
         gaz_starts = {gs for gs, _ in gaz_spans}
         last_end = -1  # where the previous company-shaped run ended (a left edge, as punctuation is)
         for m in _ZH_COMPANY_RE.finditer(text):
@@ -313,7 +314,9 @@ def find_companies(
             suffix_at = len(_ZH_SUFFIX_RE.sub("", raw))
             cut = [c for c in _ZH_CUT_RE.finditer(raw) if c.end() != suffix_at]
             offset = cut[-1].end() if cut else 0
-            inner_span = next(((gs, ge) for gs, ge in gaz_spans if m.start() + offset <= gs < m.end()), None)
+            # The first known name starting inside the run: a binary search keeps long texts linear.
+            at = bisect.bisect_left(gaz_spans, (m.start() + offset, -1))
+            inner_span = gaz_spans[at] if at < len(gaz_spans) and gaz_spans[at][0] < m.end() else None
             inner = inner_span[0] if inner_span is not None else None
             if inner_span is not None:
                 offset = inner_span[0] - m.start()  # a known company's name starts the legal name
