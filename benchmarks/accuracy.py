@@ -82,27 +82,36 @@ def evaluate(fixtures: Path) -> tuple[dict[str, Counter[str]], list[str]]:
         if not text_path.exists():
             continue
         golden = json.loads(golden_path.read_text(encoding="utf-8"))
-        parsed = {item.id: item for item in parse_file(text_path).all_items()}
-        for g_item in golden_items(golden):
-            facts = g_item.get("facts")
-            if facts is None:
-                continue
-            item = parsed.get(g_item["id"])
-            for kind in TYPES:
-                if kind not in facts:
-                    continue
-                want = Counter(golden_keys(facts, kind))
-                got = Counter(parsed_keys(item, kind)) if item is not None else Counter()
-                tp = sum((want & got).values())
-                scores[kind]["tp"] += tp
-                scores[kind]["fp"] += sum(got.values()) - tp
-                scores[kind]["fn"] += sum(want.values()) - tp
-                where = f"{golden_path.stem} {g_item['id']}"
-                for key in (want - got).elements():
-                    lines.append(f"missed   {kind:<9} {where}: {key}")
-                for key in (got - want).elements():
-                    lines.append(f"invented {kind:<9} {where}: {key}")
+        score_facts(golden, parse_file(text_path).all_items(), scores, lines, golden_path.stem)
     return scores, lines
+
+
+def score_facts(
+    golden: dict[str, Any], items: Iterable[Item], scores: dict[str, Counter[str]], lines: list[str], name: str
+) -> None:
+    """Add one newsletter's fact matches (parsed ``items`` against its golden)
+    to ``scores``, and its missed/invented facts to ``lines``; shared with
+    benchmarks/extracted_accuracy.py, which scores other inputs of the same issue."""
+    parsed = {item.id: item for item in items}
+    for g_item in golden_items(golden):
+        facts = g_item.get("facts")
+        if facts is None:
+            continue
+        item = parsed.get(g_item["id"])
+        for kind in TYPES:
+            if kind not in facts:
+                continue
+            want = Counter(golden_keys(facts, kind))
+            got = Counter(parsed_keys(item, kind)) if item is not None else Counter()
+            tp = sum((want & got).values())
+            scores[kind]["tp"] += tp
+            scores[kind]["fp"] += sum(got.values()) - tp
+            scores[kind]["fn"] += sum(want.values()) - tp
+            where = f"{name} {g_item['id']}"
+            for key in (want - got).elements():
+                lines.append(f"missed   {kind:<9} {where}: {key}")
+            for key in (got - want).elements():
+                lines.append(f"invented {kind:<9} {where}: {key}")
 
 
 def prf(counter: Counter[str]) -> tuple[float, float, float]:
