@@ -100,6 +100,22 @@ BUGS_CAUGHT_IN_THE_WILD = [
      [("2021-03-11", "event", False)]),
     ("On March 11, 2021, the NPC approved the *Outline of the 14th Five-Year Plan and Long-Range Objectives Through the Year 2035*.", "en", "2021-03",
      [("2021-03-11", "event", False)]),
+    # blind weekly-cyber-284-2022-11 2.1: a range whose ends carry their own years, in mixed precision (a day to a
+    # month), is a range, not two mentioned dates
+    ("2022年11月28日，DPC宣布决定。调查审查了Meta爱尔兰在2018年5月25日至2019年9月期间的相关数据处理活动。", "zh", "2022-11",
+     [("2022-11-28", "event", False), ("2018-05-25", "range_start", False), ("2019-09", "range_end", False)]),
+    ("On November 28, 2022, the DPC announced it, looking at the processing carried out between May 25, 2018 and September 2019.", "en", "2022-11",
+     [("2022-11-28", "event", False), ("2018-05-25", "range_start", False), ("2019-09", "range_end", False)]),
+    # ... and the other way round, a month to a day
+    ("2022年11月28日，DPC宣布决定。涉及2020年3月至2021年6月30日的处理活动。", "zh", "2022-11",
+     [("2022-11-28", "event", False), ("2020-03", "range_start", False), ("2021-06-30", "range_end", False)]),
+    ("On November 28, 2022, the DPC announced it, covering processing from March 2020 to June 30, 2021.", "en", "2022-11",
+     [("2022-11-28", "event", False), ("2020-03", "range_start", False), ("2021-06-30", "range_end", False)]),
+    # a month range whose only year is at its end starts in the year before when its months run across a year end
+    ("Recently the CNIL acted. The campaign ran from November to February 2020.", "en", "2020-03",
+     [("2019-11", "range_start", False), ("2020-02", "range_end", False)]),
+    # a day-to-month phrase without the end's own year is no range (too weak to read as one)
+    ("2021年3月5日，某机构发布通知。3月5日-6月有效。", "zh", "2021-03", [("2021-03-05", "event", False), ("2021-06", "mentioned", True)]),
 ]
 
 

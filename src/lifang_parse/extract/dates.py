@@ -125,9 +125,14 @@ _EN_RANGE_RE = regex.compile(
     + _YEAR.format(n=3)
     + r"?)"
 )
-# An English month range: "from April 2018 to September 2019", "between January and March 2021".
+# An English month range, each end a month with an optional day: "from April 2018 to September 2019",
+# "between January and March 2021", and mixed precision, "between May 25, 2018 and September 2019",
+# "from March 2020 to June 30, 2021". Needs from/between; a day-to-day range is _EN_RANGE_RE's.
 _EN_MONTH_RANGE_RE = regex.compile(
-    r"\b(?i:from|between)\s" + _MON.format(n=1) + _YEAR.format(n=1) + r"?\s(?:to|until|through|and)\s" + _MON.format(n=2) + _YEAR.format(n=2) + "?"
+    r"\b(?i:from|between)\s"
+    + _MON.format(n=1) + r"(?:\s" + _DAY.format(n=1) + r")?" + _YEAR.format(n=1)
+    + r"?\s(?:to|until|through|and)\s"
+    + _MON.format(n=2) + r"(?:\s" + _DAY.format(n=2) + r")?" + _YEAR.format(n=2) + "?"
 )
 # An English year alone ("in 2016", "its 2019 sales"); not a number in a reference ("2016/679", "No. 2021").
 _EN_YEAR_RE = regex.compile(r"(?<![\w$€£¥/.#-]|No\.\s|Article\s|ISO\s)(?P<y1>(?:19|20)\d\d)(?![\w/%-]|[.,]\d)")
@@ -242,10 +247,10 @@ def _zh_raw(text: str) -> list[_Raw]:
     for m in _ZH_RANGE_RE.finditer(text):
         y1, m1, d1 = m.group("y1"), int(m.group("m1")), m.group("d1")
         y2, m2, d2 = m.group("y2"), m.group("m2"), m.group("d2")
-        if d1 and not d2:
-            continue  # "3月5日-" followed by something else
-        if not d1 and (d2 or not m2):
-            continue  # a month range needs a month at its end
+        if d1 and not d2 and not (y2 and m2):
+            continue  # "3月5日-" followed by something else; "2018年5月25日至2019年9月" (own year) is a range
+        if not d1 and not m2:
+            continue  # a month range needs a month at its end ("2018年5月至2019年9月30日" may end on a day)
         end_month = int(m2) if m2 else m1
         phrase = m.group(0)
         first = _Raw(int(y1) if y1 else None, m1, int(d1) if d1 else None, "", phrase, m.start(), m.end(), "start")
@@ -298,6 +303,15 @@ def _month(name: str) -> int:
     return _MONTHS[name]
 
 
+def _start_year(y1: str | None, y2: str | None, first: tuple[int, int | None], last: tuple[int, int | None]) -> int | None:
+    """A range start's year: its own, else the end's ("from November to February 2020" starts in 2019)."""
+    if y1:
+        return int(y1)
+    if not y2:
+        return None
+    return int(y2) if (first[0], first[1] or 1) <= (last[0], last[1] or 31) else int(y2) - 1
+
+
 def _en_raw(text: str) -> list[_Raw]:
     out: list[_Raw] = []
     taken = bytearray(len(text))
@@ -335,9 +349,14 @@ def _en_raw(text: str) -> list[_Raw]:
             continue
         y1, y2 = m.group("y1"), m.group("y2")
         phrase = m.group(0)
+
+        def day(n: int, m: regex.Match[str] = m) -> int | None:
+            return int(m.group(f"d{n}")) if m.group(f"d{n}") else None
+
         out += [
-            _Raw(int(y1) if y1 else (int(y2) if y2 else None), _month(m.group("mon1")), None, "", phrase, m.start(), m.end(), "start"),
-            _Raw(int(y2) if y2 else None, _month(m.group("mon2")), None, "", phrase, m.start(), m.end(), "end", anchor=None),
+            _Raw(_start_year(y1, y2, (_month(m.group("mon1")), day(1)), (_month(m.group("mon2")), day(2))),
+                 _month(m.group("mon1")), day(1), "", phrase, m.start(), m.end(), "start"),
+            _Raw(int(y2) if y2 else None, _month(m.group("mon2")), day(2), "", phrase, m.start(), m.end(), "end", anchor=None),
         ]
         _mark(taken, m.start(), m.end())
     for pattern, has_day in ((_EN_MDY_RE, True), (_EN_DMY_RE, True), (_EN_MY_RE, False)):
