@@ -76,6 +76,20 @@ BUGS_CAUGHT_IN_THE_WILD = [
     ("希腊数据保护局（Hellenic Data Protection Authority，“HDPA”）", "zh",
      [("hdpa-gr", "希腊数据保护局"), ("hdpa-gr", "Hellenic Data Protection Authority"), ("hdpa-gr", "HDPA")]),
     ("on April 20 the Department of Justice asked", "en", [("doj", "Department of Justice")]),
+    # blind weekly-cyber-290-2023-01 1.1: the CPC Central Committee issues documents with the State Council
+    ("中共中央、国务院印发的《意见》", "zh", [("cpccc", "中共中央"), ("state-council", "国务院")]),
+    ("issued by the Central Committee of the Communist Party of China and the State Council", "en",
+     [("cpccc", "Central Committee of the Communist Party of China"), ("state-council", "State Council")]),
+    ("CPC Central Committee and State Council Issue Opinions", "en", [("cpccc", "CPC Central Committee"), ("state-council", "State Council")]),
+    # blind weekly-cyber-284-2022-11 3.1: a national parliament and a commissioner's statutory office (the
+    # commissioner named without "Office of" is the same body)
+    ("澳大利亚联邦议会近日通过法案，扩大了澳大利亚信息专员的权力", "zh",
+     [("parliament-au", "澳大利亚联邦议会"), ("oaic", "澳大利亚信息专员")]),
+    ("The Australian Parliament has passed the bill, which gives the Australian Information Commissioner greater powers", "en",
+     [("parliament-au", "Australian Parliament"), ("oaic", "Australian Information Commissioner")]),
+    # blind weekly-cyber-300-2023-06 3.3: a Member of the European Parliament counts as the body
+    ("意大利籍欧洲议会议员布兰多·贝尼费伊", "zh", [("ep", "欧洲议会议员")]),
+    ("Dragoş Tudorache, a Romanian MEP", "en", [("ep", "MEP")]),
 ]
 
 
