@@ -53,6 +53,11 @@ _LATIN_WIDTHS: dict[str, int] = {
     **{",": 278, ".": 278, ";": 278, ":": 278, "'": 191, '"': 355, "(": 333, ")": 333, "-": 333, "&": 667, "/": 278, "!": 278, "?": 556, "%": 889, "$": 556, "’": 222, "‘": 222, "“": 333, "”": 333, "–": 556, "—": 1000},
 }
 
+# Punctuation of ambiguous East Asian width: full-width in a CJK font.
+_AMBIGUOUS = frozenset("“”‘’…—·")
+# Their width next to Chinese, in columns: between a Song face's 2 and Zen Hei's 0.66.
+_AMBIGUOUS_CJK_WIDTH = 1.33
+
 # Sentence-final punctuation, with closing quotes/brackets after it.
 _TERMINAL_RE = regex.compile(r"""[。！？；.!?;:：…](?:[”’"'）)\]】」』]{0,3})$""")
 # A "read more" marker closes a paragraph of this newsletter: "（查看更多）",
@@ -74,8 +79,20 @@ def char_width(ch: str) -> float:
 
 
 def display_width(text: str) -> float:
-    """Estimated display width of a line, in columns (CJK = 2)."""
-    return sum(char_width(ch) for ch in text)
+    """Estimated display width of a line, in columns (CJK = 2).
+
+    Quotes, ellipses and dashes of ambiguous width next to Chinese
+    ("（“工信部”）") are set by the CJK font: full-width in Song faces
+    (AR PL UMing, STSong), a third of an em in WenQuanYi Zen Hei. Counted
+    between the two, they keep the estimate within the width error either way.
+    """
+    total = 0.0
+    for k, ch in enumerate(text):
+        if ch in _AMBIGUOUS and (layout.is_cjk(text[k - 1 : k]) or layout.is_cjk(text[k + 1 : k + 2])):
+            total += _AMBIGUOUS_CJK_WIDTH
+        else:
+            total += char_width(ch)
+    return total
 
 
 def _is_latin_line(text: str) -> bool:
@@ -286,6 +303,7 @@ class Block:
     first: TextLine
     last: TextLine
     single: bool  # one physical line
+    fixed: bool = False  # a title found by repetition: joined to nothing else
 
 
 def _flow(analysis: Analysis) -> list[TextLine]:
@@ -308,13 +326,88 @@ def _text_frags(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Frag
     return out
 
 
+def _has_cjk(text: str) -> bool:
+    return any(layout.is_cjk(ch) for ch in text)
+
+
+def _mostly_cjk(text: str) -> bool:
+    bare = text.replace(" ", "")
+    return 2 * sum(1 for ch in bare if layout.is_cjk(ch)) >= len(bare)
+
+
+def _script_switch(a: str, b: str) -> bool:
+    """A line with no Chinese at all and a Chinese line, in either order.
+
+    The newsletter keeps each paragraph in one language: a Chinese paragraph
+    quotes English names, but not a whole line of English, and an English
+    paragraph never goes on in Chinese. So the English title under a
+    Chinese one, or the Chinese title after an English contents entry,
+    starts a paragraph however full the line before it is.
+    """
+    if not _has_cjk(a) and len(a.split()) >= 3 and layout.is_cjk(b[:1]) and _mostly_cjk(b):
+        return True
+    return not _has_cjk(b) and len(b.split()) >= 4 and b[:1].isupper() and _mostly_cjk(a)
+
+
 def _hard_break(a: TextLine, b: TextLine) -> bool:
     """Where text says more than its geometry: a paragraph that ends with a
     "more" marker is over, and so is a complete English sentence followed by
-    Chinese (the next item's title), however full its last line."""
+    Chinese (the next item's title), however full its last line; the
+    language changes; a section heading or a line of the publication's
+    footer boilerplate ("Subscribe to our WeChat community") stands alone."""
     if _MARKER_END_RE.search(a.text):
         return True
-    return ends_paragraph_text(a.text) and _is_latin_line(a.text) and layout.is_cjk(b.text[:1])
+    if ends_paragraph_text(a.text) and _is_latin_line(a.text) and layout.is_cjk(b.text[:1]):
+        return True
+    if any(DEFAULT_LAYOUT.is_footer_boilerplate(t) or DEFAULT_LAYOUT.heading(t) is not None for t in (a.text, b.text)):
+        return True
+    return _script_switch(a.text, b.text)
+
+
+# The longest run of lines (in the body, in the contents) one title may take.
+_TITLE_LINES = 3
+# A repeated line this short (squeezed) is no evidence of a title: "(More)".
+_MIN_TITLE_KEY = 6
+
+
+def _title_line(text: str) -> bool:
+    """May be (part of) a title: no sentence end, no section heading."""
+    return not ends_paragraph_text(text) and DEFAULT_LAYOUT.heading(text) is None
+
+
+def repeated_titles(lines: Sequence[TextLine]) -> dict[int, int]:
+    """Titles the text prints twice, as {first line: line after the last}.
+
+    Every title of the body is listed in the contents before it, wrapped
+    the same way or not. Lines (one or two) whose text, white space aside,
+    is that of one to three consecutive earlier lines are such a title: they
+    stand alone, whatever the line widths say. This is what finds a title
+    set in body type that fills its line and runs straight into its story
+    (no spacing, no indent kept by the extractor).
+    """
+    earliest: dict[str, int] = {}  # squeezed text -> index after its first occurrence
+    for j in range(len(lines)):
+        key = ""
+        for m in range(_TITLE_LINES):
+            if j + m >= len(lines):
+                break
+            key += squeeze(lines[j + m].text)
+            earliest.setdefault(key, j + m + 1)
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        for k in (2, 1):
+            group = lines[i : i + k]
+            if len(group) < k or not all(_title_line(g.text) for g in group):
+                continue
+            if k == 2 and _mostly_cjk(group[0].text) != _mostly_cjk(group[1].text):
+                continue  # a Chinese title and its English one
+            key = "".join(squeeze(g.text) for g in group)
+            if len(key) >= _MIN_TITLE_KEY and earliest.get(key, i + 1) <= i:
+                out[i] = i + k
+                break
+        i = out.get(i, i + 1)
+    return out
 
 
 def join_blocks(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Block]:
@@ -325,9 +418,19 @@ def join_blocks(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Bloc
     frags = _text_frags(lines, full)
     pitch = layout.estimate_pitch(frags)
     vocab = layout.build_vocabulary(line.text for line in lines)
-    cuts = [0] + [k + 1 for k, (a, b) in enumerate(zip(lines, lines[1:])) if _hard_break(a, b)] + [len(lines)]
+    titles = repeated_titles(lines)
+    cuts = {0, len(lines)} | {k + 1 for k, (a, b) in enumerate(zip(lines, lines[1:])) if _hard_break(a, b)}
+    cuts |= set(titles) | set(titles.values())
+    ordered = sorted(cuts)
     blocks: list[Block] = []
-    for start, stop in zip(cuts, cuts[1:]):
+    for start, stop in zip(ordered, ordered[1:]):
+        if titles.get(start) == stop:
+            text = lines[start].text
+            for line in lines[start + 1 : stop]:
+                head, sep = layout.join_seam(text, line.text, vocab)
+                text = head + sep + line.text
+            blocks.append(Block(text, lines[start], lines[stop - 1], stop - start == 1, fixed=True))
+            continue
         # No forced break at a page's end: a text page's "height" is a count
         # of rows, which headings and spacing make vary.
         for para in layout.join_paragraphs(frags[start:stop], pitch, vocab, flow_ends=False):
@@ -351,6 +454,8 @@ def _join_wrapped_titles(blocks: Sequence[Block], full: dict[bool, float]) -> li
         if (
             prev is not None
             and after is not None
+            and not prev.fixed
+            and not block.fixed
             and (not after.single or ends_paragraph_text(after.text))
             and prev.single
             and block.single
