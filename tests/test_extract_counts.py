@@ -94,6 +94,15 @@ BUGS_CAUGHT_IN_THE_WILD = [
     ("共收到12起个人数据泄露通知", "zh", [(12, "case")]),
     # final weekly-cyber-270-2022-07 2.2: 法案 is a bill (document), not a 案 (case)
     ("两部法案尚待欧盟理事会正式批准", "zh", [(2, "document")]),
+    # blind weekly-cyber-290-2023-01 1.3: chapters are a document's divisions, counted in neither language (章 is
+    # no classifier); the articles after them are
+    ("Consisting of eight chapters and 42 articles, they apply to industrial data", "en", [(42, "item")]),
+    ("办法共八章四十二条", "zh", [(42, "item")]),
+    ("the 9-chapter law", "en", []),
+    # blind weekly-cyber-290-2023-01 1.1: 个方面 is still read as a count here (type); whether it stands is
+    # reconcile's call (test_reconcile: an ambiguous noun needs the other language)
+    ("围绕数据产权、流通交易、收益分配、安全治理四个方面提出构建数据基础制度的举措", "zh", [(4, "type")]),
+    ("It sets out measures in four areas: data property rights, circulation and trading", "en", []),
 ]
 
 

@@ -94,3 +94,20 @@ def test_a_back_reference_is_no_count() -> None:
     got = enrich_item(item("该规定适用于两类上市。", "It applies to both direct and indirect listings."), period="2022-07", gazetteer=GAZ)
     assert [(c.value, c.unit) for c in got.counts] == [(2, "type")]
 
+
+
+def test_an_ambiguous_count_noun_needs_the_other_language() -> None:
+    # blind weekly-cyber-290-2023-01 1.1: 四个方面 / "four areas" is no count (English names no counted thing) ...
+    got = enrich_item(item("意见围绕数据产权、流通交易、收益分配、安全治理四个方面提出举措。",
+                           "It sets out measures in four areas: data property rights, circulation and trading."),
+                      period="2023-01", gazetteer=GAZ)
+    assert got.counts == []
+    assert mismatches(got) == []
+    # ... final weekly-cyber-270-2022-07 1.1: 8个方面 / "8 categories" is (the English confirms it)
+    got = enrich_item(item("滴滴公司共存在16项违法事实，可归纳为8个方面。", "DiDi committed 16 violations of law that fall into 8 categories."),
+                      period="2022-07", gazetteer=GAZ)
+    assert [(c.value, c.unit) for c in got.counts] == [(16, "item"), (8, "type")]
+    assert mismatches(got) == []
+    # with no English there is nothing to confirm: the Chinese reading stands
+    got = enrich_item(item("意见围绕四个方面提出举措。", None), period="2023-01", gazetteer=GAZ)
+    assert [(c.value, c.unit) for c in got.counts] == [(4, "type")]

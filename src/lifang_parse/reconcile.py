@@ -160,6 +160,8 @@ def reconcile_counts(
 
     An English back-reference ("Both acts still need ...", ``anaphoric``) is no count: a Chinese count of the
     same value that English renders only that way ("两部法案尚待...") refers back to things already named.
+    A count whose unit came from an ambiguous noun (``weak``: 四个方面, "four areas" or "four categories")
+    stands in a bilingual item only when the other language gives the same value; else it is no count.
     """
     facts: list[CountFact] = []
     warnings: list[Warning] = []
@@ -171,6 +173,8 @@ def reconcile_counts(
         if e is None and z is not None and z.value in backrefs:
             backrefs.remove(z.value)
             continue
+        if bilingual and (z is None or e is None) and one.weak:
+            continue  # an ambiguous noun the other language does not confirm as a count
         unit = z.unit if z else one.unit
         if any(f.value == one.value and f.unit == unit for f in facts):
             continue

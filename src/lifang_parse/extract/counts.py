@@ -25,6 +25,8 @@ _CLASSIFIERS: dict[str, str | None] = _LEX["zh_classifiers"]
 _STRONG: frozenset[str] = frozenset(_LEX["zh_strong_classifiers"])
 _ZH_NOUNS: dict[str, str | None] = _LEX["zh_nouns"]
 _NOT_BEFORE: dict[str, list[str]] = _LEX["zh_classifier_not_before"]
+# Nouns that give a unit only when the other language confirms the count (方面: categories or mere areas).
+_ZH_WEAK: frozenset[str] = frozenset(_LEX["zh_weak_nouns"]["words"])
 _EN_NOUNS: dict[str, str] = {k.lower(): v for k, v in _LEX["en_count_nouns"].items()}
 _EN_GENERIC: frozenset[str] = frozenset(w.lower() for w in _LEX["en_generic_nouns"])
 # Nouns no contract unit fits ("twelve departments", "Four Authorities Issue Provisions"): the number counts them.
@@ -101,27 +103,32 @@ class CountMention:
     # "Both acts still need ...": two things the story already named, referred to again. Not a count of its
     # own; it tells reconcile that the other language's "两部法案" is the same back-reference.
     anaphoric: bool = False
+    # The unit came from an ambiguous noun (data/lexicon.json zh_weak_nouns: 四个方面 is "four areas" as often as
+    # "four categories"): reconcile keeps it only when the other language gives the same value.
+    weak: bool = False
 
 
-def _zh_unit(cls: str, after: str, value: int) -> str | None:
-    """Unit from the classifier, else from the head noun after it; None when not a count."""
+def _zh_unit(cls: str, after: str, value: int) -> tuple[str | None, bool]:
+    """Unit from the classifier, else from the head noun after it (None when not a count), and whether that
+    noun is a weak one (zh_weak_nouns)."""
     for bad in _NOT_BEFORE.get(cls, ()):
         if after.startswith(bad):
-            return None
+            return None, False
     np = _ZH_NP_RE.match(after)
     phrase = np.group(0) if np else ""
     # Head noun: the last known noun after the last 的, else before it.
     segments = phrase.split("的")
     noun_unit: str | None = None
+    noun = ""
     if phrase.startswith("的") and cls not in _STRONG:
         # "七十四条的法律": the number counts the classifier's things (articles), the noun has them.
         segments = []
     for segment in reversed(segments):
         found = [m.group(0) for m in _ZH_NOUN_RE.finditer(segment)]
-        units = [_ZH_NOUNS[f] for f in found]
-        units = [u for u in units if u]
-        if units:
-            noun_unit = units[-1]
+        found = [f for f in found if _ZH_NOUNS[f]]
+        if found:
+            noun = found[-1]
+            noun_unit = _ZH_NOUNS[noun]
             break
     if cls in _STRONG:
         unit = _CLASSIFIERS[cls]
@@ -129,8 +136,8 @@ def _zh_unit(cls: str, after: str, value: int) -> str | None:
         # 次 (times) with no case noun after it is a frequency, not a count: None.
         unit = noun_unit or _CLASSIFIERS[cls] or ("item" if cls in ("项", "个", "条") else None)
     if value == 1 and not (_ZH_NOUN_RE.match(phrase) and _ZH_NOUNS.get(_ZH_NOUN_RE.match(phrase).group(0))):  # type: ignore[union-attr]
-        return None  # 一个/一项 not directly followed by a countable noun is an article, not a count
-    return unit
+        return None, False  # 一个/一项 not directly followed by a countable noun is an article, not a count
+    return unit, cls not in _STRONG and noun in _ZH_WEAK
 
 
 def _zh_counts(text: str) -> list[CountMention]:
@@ -141,12 +148,12 @@ def _zh_counts(text: str) -> list[CountMention]:
         if value is None or value == 0:
             continue
         cls = m.group("cls")
-        unit = _zh_unit(cls, text[m.end() : m.end() + 24], value)
+        unit, weak = _zh_unit(cls, text[m.end() : m.end() + 24], value)
         if unit is None:
             continue
         np = _ZH_NP_RE.match(text, m.end())
         tail = np.group(0)[:6] if np else ""
-        out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start()))
+        out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start(), weak=weak))
     taken = bytearray(len(text) + 1)
     for c in out:
         taken[c.start : c.start + len(c.text)] = b"\x01" * len(c.text)
