@@ -131,6 +131,15 @@ PEOPLE = [
     ("副主任王小均表示", "zh", ["王小均"]),  # a stop character inside a three-character name is kept
     ("fined Cheng Wei, DiDi's chairman and chief executive officer, and Jean Liu, its president, RMB 1 million each", "en",
      ["Cheng Wei", "Jean Liu"]),
+    # blind weekly-cyber-300-2023-06 3.3: names spelt with diacritics or hyphens are names, glossed or after a
+    # title; a title may lead a list of names (each of them a person), in both languages
+    ("罗马尼亚籍欧洲议会议员德拉戈什·图多拉凯（Dragoş Tudorache）", "zh", ["德拉戈什·图多拉凯"]),
+    ("欧洲议会议员、联合报告员布兰多·贝尼费和德拉戈什·图多拉凯表示", "zh", ["布兰多·贝尼费", "德拉戈什·图多拉凯"]),
+    ("MEPs and co-rapporteurs Brando Benifei and Dragoş Tudorache said", "en", ["Brando Benifei", "Dragoş Tudorache"]),
+    ("The co-rapporteurs are Brando Benifei, an Italian Member of the European Parliament, and Dragoş Tudorache, a Romanian MEP.",
+     "en", ["Brando Benifei", "Dragoş Tudorache"]),
+    ("European Commission President Jean-Claude Juncker said", "en", ["Jean-Claude Juncker"]),
+    ("Commissioner Didier Reynders and Vice President Věra Jourová said", "en", ["Didier Reynders", "Věra Jourová"]),
     # not people
     ("the Federal Trade Commission, the agency", "en", []),
     ("主任委员会议", "zh", []),
@@ -145,3 +154,11 @@ def test_people(text: str, lang: str, expected: list[str]) -> None:
 def test_glossed_names_are_found_in_english_by_their_spelling() -> None:
     got = find_people("against John M. Burkman, Jacob Alexander Wohl and their company", "en", also=["John M. Burkman", "Jacob Alexander Wohl"])
     assert [(n.text, n.key) for n in got] == [("John M. Burkman", "John M. Burkman"), ("Jacob Alexander Wohl", "Jacob Alexander Wohl")]
+
+
+def test_a_glossed_spelling_is_found_whatever_its_diacritics() -> None:
+    # blind weekly-cyber-300-2023-06 3.3: ş (cedilla) in one language, ș (comma below) or none in the other
+    for written in ("Dragoş Tudorache", "Dragoș Tudorache", "Dragos Tudorache"):
+        got = find_people(f"and {written}, a Romanian MEP", "en", also=["Dragoş Tudorache"])
+        assert [(n.text, n.key) for n in got] == [(written, "Dragoş Tudorache")]
+    assert find_people("Dragoşescu said", "en", also=["Dragoş"]) == []

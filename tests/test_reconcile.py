@@ -111,3 +111,13 @@ def test_an_ambiguous_count_noun_needs_the_other_language() -> None:
     # with no English there is nothing to confirm: the Chinese reading stands
     got = enrich_item(item("意见围绕四个方面提出举措。", None), period="2023-01", gazetteer=GAZ)
     assert [(c.value, c.unit) for c in got.counts] == [(4, "type")]
+
+
+def test_transliterated_names_of_a_parallel_list_pair_by_position() -> None:
+    # blind weekly-cyber-300-2023-06 3.3: no gloss, no surname pinyin: the i-th name of the Chinese list is the
+    # i-th of the English one
+    got = enrich_item(item("欧洲议会议员、联合报告员布兰多·贝尼费和德拉戈什·图多拉凯表示欢迎。",
+                           "MEPs and co-rapporteurs Brando Benifei and Dragoş Tudorache welcomed it."),
+                      period="2023-06", gazetteer=GAZ)
+    assert [(p.name.zh, p.name.en) for p in got.people] == [("布兰多·贝尼费", "Brando Benifei"), ("德拉戈什·图多拉凯", "Dragoş Tudorache")]
+    assert not [m for m in mismatches(got) if "person" in m]

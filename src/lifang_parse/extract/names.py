@@ -61,17 +61,26 @@ _ZH_PERSON_RE = regex.compile(
     regex.VERBOSE,
 )
 _ZH_STOP_RE = regex.compile(rf"^(?:{_STOP_ALT}|[\p{{P}}\s]|$)")
-# An English personal name: 2-3 capitalised words (hyphenated given names allowed).
-_EN_NAME = r"(?P<name>[A-Z][a-z’']{1,20}(?:-[A-Za-z][a-z]{1,20})?(?:\s[A-Z]\.)?(?:\s(?:van\s|von\s|de\s|del\s|da\s)?[A-Z][a-z’']{1,20}(?:-[A-Z][a-z]{1,20})?){1,2})"
+# One capitalised word of a personal name, in any Latin spelling ("Dragoş", "Müller"), hyphenated parts
+# allowed ("Jean-Claude", "Smith-Jones").
+_EN_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}’']{1,20}(?:-\p{L}[\p{Ll}\p{M}]{1,20})?"
+_EN_NAME_PLAIN = rf"{_EN_NAME_WORD}(?:\s\p{{Lu}}\.)?(?:\s(?:van\s|von\s|de\s|del\s|da\s)?{_EN_NAME_WORD}){{1,2}}"
+# An English personal name: 2-3 capitalised words.
+_EN_NAME = rf"(?P<name>{_EN_NAME_PLAIN})"
+# A nationality before a title ("an Italian Member of the European Parliament", "a Romanian MEP").
+_NATIONALITY = r"[A-Z][a-z]{2,15}(?:an|ian|ese|ish|ch|i)"
 # "Liehong Liu, the vice minister" / "Lina Khan, Chair of the FTC" / "Cheng Wei, DiDi's chairman" (an
 # organisation's possessive before the title).
 _EN_PERSON_AFTER_RE = regex.compile(
-    rf"{_EN_NAME},\s(?:the\s|a\s|[A-Z][\w&.-]{{0,30}}['’]s\s)?(?:[a-z-]{{1,15}}\s){{0,2}}(?:{alternation(_TITLES_EN)})\b"
+    rf"{_EN_NAME},\s(?:the\s|an?\s|[A-Z][\w&.-]{{0,30}}['’]s\s)?(?:(?:[a-z-]{{1,15}}|{_NATIONALITY})\s){{0,2}}(?:{alternation(_TITLES_EN)})\b"
 )
 # "Vice Minister Liehong Liu", "FTC Chairwoman Lina Khan", "Commissioner Rohit Chopra".
 _EN_PERSON_BEFORE_RE = regex.compile(
-    rf"(?<![\p{{Latin}}])(?:{alternation(t for t in _TITLES_EN if t[0].isupper())})\s{_EN_NAME}"
+    rf"(?<![\p{{Latin}}-])(?:{alternation([*(t for t in _TITLES_EN if t[0].isupper()), *_LEX['person_titles']['en_before_lower']])})\s{_EN_NAME}"
 )
+# More names of a list a title leads: "co-rapporteurs Brando Benifei and Dragoş Tudorache", "A, B and C".
+_EN_LIST_NEXT_RE = regex.compile(rf"(?:,\s(?:and\s)?|\sand\s)(?P<name>{_EN_NAME_PLAIN})(?![\p{{L}}\p{{M}}])")
+_EN_TITLE_WORDS = frozenset(w for t in _TITLES_EN for w in t.split() if w[0].isupper())
 # Capitalised words that are never part of a personal name here.
 _EN_NOT_NAME = frozenset(
     "The This That Data Protection Commission Authority Ministry Office Board Committee Agency Court Law Act "
@@ -413,7 +422,7 @@ def _unique(mentions: Sequence[NameMention]) -> list[NameMention]:
 
 # "约翰·伯克曼（John M. Burkman）": a transliterated name with its original spelling in brackets.
 _ZH_PERSON_GLOSS_RE = regex.compile(
-    r"(?P<name>\p{Han}{1,8}·\p{Han}{1,8}(?:·\p{Han}{1,8})?)[（(](?P<en>[A-Z][A-Za-z.’'\s-]{1,60}?)[）)]"
+    r"(?P<name>\p{Han}{1,8}·\p{Han}{1,8}(?:·\p{Han}{1,8})?)[（(](?P<en>\p{Lu}[\p{L}\p{M}.’'\s-]{1,60}?)[）)]"
 )
 
 
@@ -435,6 +444,39 @@ def _zh_name(match: regex.Match[str], text: str) -> str:
 
 # What stands before a transliterated name in its run of Han characters: a title, a verb or preposition.
 _ZH_GLOSS_CUT_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)}|拟对|对|向|与|和|及|包括|据|称|由|被)")
+
+
+# More transliterated names of a list a title leads: "联合报告员布兰多·贝尼费和德拉戈什·图多拉凯",
+# "A、B及C" (only ·-names: their edges are sure; a Han name's end is not, without a title before it).
+_ZH_LIST_NEXT_RE = regex.compile(r"(?:和|及|与|以及|、)(?P<name>\p{Han}{1,6}·\p{Han}{1,4}(?:·\p{Han}{1,4})?)")
+
+
+def _latin_variants() -> dict[str, str]:
+    """ASCII letter -> a class of it and its accented forms (s -> [sşșśšŝ...]), from Unicode decompositions."""
+    import unicodedata
+
+    groups: dict[str, set[str]] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base.isascii() and base.isalpha() and base != ch:
+            groups.setdefault(base, {base}).add(ch)
+    return {b: "[" + "".join(sorted(v)) + "]" for b, v in groups.items()}
+
+
+# A Latin name looked for across spellings that differ in diacritics only ("Dragoş" / "Dragoș" / "Dragos").
+_LATIN_VARIANTS = _latin_variants()
+
+
+def _spelling_pattern(name: str) -> regex.Pattern[str]:
+    """A literal name, each letter matching its accented forms; not inside a longer Latin word."""
+    import unicodedata
+
+    parts = []
+    for ch in name:
+        base = unicodedata.normalize("NFD", ch)[0]
+        parts.append(_LATIN_VARIANTS.get(base, regex.escape(ch)) if base.isascii() and base.isalpha() else regex.escape(ch))
+    return regex.compile(rf"(?<![\p{{Latin}}\p{{M}}]){''.join(parts)}(?![\p{{Latin}}\p{{M}}])")
 
 
 def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[NameMention]:
@@ -463,10 +505,19 @@ def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[Name
             name = _zh_name(m, text)
             key = None if "·" in name else _SURNAMES.get(name[0])
             claim(NameMention(name, m.start("name"), key=key))
+            at = m.start("name") + len(name)
+            for _ in range(8):  # the rest of a list the title leads (bounded)
+                nxt = _ZH_LIST_NEXT_RE.match(text, at)
+                if nxt is None or claimed[nxt.start("name")]:
+                    break
+                more = _zh_name(nxt, text)
+                claim(NameMention(more, nxt.start("name"), key=None))
+                at = nxt.start("name") + len(more)
+        out.sort(key=lambda n: n.start)
     else:
         for literal in also:
-            for lm in regex.finditer(rf"(?<![\p{{Latin}}]){regex.escape(literal)}(?![\p{{Latin}}])", text):
-                claim(NameMention(literal, lm.start(), key=literal, known=True))
+            for lm in _spelling_pattern(literal).finditer(text):
+                claim(NameMention(lm.group(0), lm.start(), key=literal, known=True))
         for pattern in (_EN_PERSON_AFTER_RE, _EN_PERSON_BEFORE_RE):
             for m in pattern.finditer(text):
                 name = m.group("name")
@@ -476,6 +527,18 @@ def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[Name
                 if claimed[m.start("name")]:
                     continue
                 claim(NameMention(name, m.start("name"), key=None))
+                if pattern is not _EN_PERSON_BEFORE_RE:
+                    continue
+                at = m.end("name")
+                for _ in range(8):  # the rest of a list the title leads (bounded)
+                    nxt = _EN_LIST_NEXT_RE.match(text, at)
+                    if nxt is None or claimed[nxt.start("name")]:
+                        break
+                    words = nxt.group("name").split()
+                    if any(w in _EN_NOT_NAME or w in _EN_TITLE_WORDS for w in words):
+                        break
+                    claim(NameMention(nxt.group("name"), nxt.start("name"), key=None))
+                    at = nxt.end("name")
         out.sort(key=lambda n: n.start)
     return _unique(out)
 
