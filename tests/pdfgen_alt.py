@@ -302,13 +302,25 @@ def fonts_for(lay: AltLayout) -> Fonts:
 _CID_MISSING = frozenset("·£")
 
 
+_STANDARD_FONTS = frozenset(("Helvetica", "Times-Roman"))
+
+
+def _in_winansi(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _font_of(ch: str, prev: str, nxt: str, style: Style, fonts: Fonts) -> str:
     if _HANGUL_RE.match(ch):
         return fonts.hangul
     if ch in _CID_MISSING and fonts.latin == "STSong-Light":
         return "Helvetica-Bold" if style.bold else "Helvetica"
     cjk = bool(_CJK_CHAR_RE.match(ch)) or (ch in "“”‘’" and bool(_CJK_CHAR_RE.match(prev or nxt or "a")))
-    if cjk:
+    # The standard Type 1 fonts draw WinAnsi only: "ş", "ő" fall back to the CJK font, as a word processor would.
+    if cjk or (fonts.latin in _STANDARD_FONTS and not _in_winansi(ch)):
         return (fonts.cjk_bold or fonts.cjk) if style.bold else fonts.cjk
     if style.bold:
         return fonts.latin_bold

@@ -33,7 +33,7 @@ from lifang_parse.read.layout import normalise_text
 from lifang_parse.read.pdf import read_pdf
 
 import pdfgen_alt
-from conftest import TEXT_FIXTURES
+from conftest import HELDOUT_FIXTURES, TEXT_FIXTURES
 from test_pdf_equivalence import _content
 
 # Three layouts per fixture. Seeds are fixed (a failure names its seed, and
@@ -44,6 +44,10 @@ CASES = [
     (txt, 7919 * (k + 1) + 31 * i, pdfgen_alt.CJK_FONTS[(i + k) % len(pdfgen_alt.CJK_FONTS)])
     for i, txt in enumerate(TEXT_FIXTURES)
     for k in range(LAYOUTS_PER_FIXTURE)
+] + [
+    # The held-out newsletters (never used to tune the reader), one layout each.
+    (txt, 104729 + 97 * i, pdfgen_alt.CJK_FONTS[i % len(pdfgen_alt.CJK_FONTS)])
+    for i, txt in enumerate(HELDOUT_FIXTURES)
 ]
 _FONT_PACKAGES = "apt-get install fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming"
 
@@ -62,7 +66,7 @@ def _read_diff(txt: Path, pdf: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    ("txt", "seed", "cjk"), CASES, ids=[f"{t.stem}-{cjk}-{seed}" for t, seed, cjk in CASES]
+    ("txt", "seed", "cjk"), CASES, ids=[f"{t.parent.parent.name}-{t.stem}-{cjk}-{seed}" for t, seed, cjk in CASES]
 )
 def test_unseen_layout_parses_like_text(
     txt: Path, seed: int, cjk: str, tmp_path: Path, text_parses: dict[Path, dict[str, Any]]
