@@ -25,7 +25,7 @@ reader's usual path; see :func:`classify`.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -36,6 +36,7 @@ from lifang_parse.read import layout
 from lifang_parse.read.contents import cut_line, recover, squeeze
 from lifang_parse.read.layout import Frag, Run
 from lifang_parse.read.lines import Line
+from lifang_parse.read.overprint import staircase, undouble
 from lifang_parse.textutil import normalize_space
 
 # Height of one text row, and the "font size" in columns: a CJK character is
@@ -136,7 +137,8 @@ def page_lines(text: str) -> list[list[TextLine]]:
 
     Numbering matches :func:`lifang_parse.read.text.split_lines`: every input
     line counts; text on either side of a form feed inside one line keeps
-    that line's number.
+    that line's number. Letter-doubled overprinting is halved
+    (:func:`.overprint.undouble`).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pages: list[list[TextLine]] = [[]]
@@ -148,7 +150,7 @@ def page_lines(text: str) -> list[list[TextLine]]:
             stripped = expanded.lstrip()
             indent = display_width(expanded[: len(expanded) - len(stripped)])
             current = pages[-1]
-            current.append(TextLine(normalize_space(piece), number, len(pages), len(current), indent))
+            current.append(TextLine(undouble(normalize_space(piece)), number, len(pages), len(current), indent))
     return pages
 
 
@@ -307,12 +309,27 @@ class Block:
 
 
 def _flow(analysis: Analysis) -> list[TextLine]:
-    return [
+    """The text lines that are not furniture, with overprinting staircases
+    (:func:`.overprint.staircase`) made one line again."""
+    lines = [
         line
         for p, page in enumerate(analysis.pages)
         for line in page
         if line.text and (p, line.row) not in analysis.furniture
     ]
+    texts = [line.text for line in lines]
+    out: list[TextLine] = []
+    k = 0
+    while k < len(lines):
+        found = staircase(texts, k)
+        if found is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        whole, k_next = found
+        out.append(replace(lines[k], text=whole))
+        k = k_next
+    return out
 
 
 def _text_frags(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Frag]:
@@ -564,4 +581,33 @@ def read_lines(analysis: Analysis) -> WrappedRead:
         lines, notes = rebuild_contents(blocks, flow, analysis.full_width)
     else:
         lines, notes = [_line(line.text, line, line) for line in flow], []
+    run_together = run_together_words(line.text for line in flow)
+    if run_together:
+        notes.append(
+            f"{UNRECOVERABLE}: the extractor dropped the spaces between English words "
+            f"({run_together} run-together word(s) such as 'OnApril29,2021,the'); English text, titles "
+            "and facts cannot be trusted; extract again with another tool or parse the PDF itself"
+        )
     return WrappedRead(tuple(lines), len(analysis.furniture), tuple(notes))
+
+
+# A Latin "word" as an extractor gives it: letters with the punctuation
+# that sticks to words. English words of 20 letters and more are rare.
+_LATIN_TOKEN_RE = regex.compile(r"[A-Za-z][A-Za-z0-9,.()'’“”\"-]*")
+_RUN_TOGETHER_LENGTH = 20
+
+
+def run_together_words(texts: Iterable[str]) -> int:
+    """How many English "words" are whole phrases run together, when there
+    are too many of them to be long URLs or names (at least 10, and 4 % of
+    the words).
+
+    pdfplumber's ``extract_text`` takes a gap narrower than its tolerance
+    (3 pt) for no space at all; a PDF that draws no space glyphs between
+    words (many typesetters position the words instead) comes out as
+    "OnApril29,2021,theStateAdministration". No rule can put the spaces back
+    without a dictionary, so the reader says so.
+    """
+    tokens = [t for text in texts for t in _LATIN_TOKEN_RE.findall(text)]
+    long = sum(1 for t in tokens if len(t) >= _RUN_TOGETHER_LENGTH)
+    return long if long >= 10 and long * 25 >= len(tokens) else 0

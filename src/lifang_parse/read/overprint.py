@@ -1,0 +1,95 @@
+"""Undo what text extractors make of overprinted ("fake bold") text.
+
+Office programs and typesetters without a bold face draw bold text twice, a
+fraction of a point apart. The PDF reader drops the second copy
+(:mod:`.layout`); extractors that do not leave two kinds of debris in the text:
+
+- pdfplumber's ``extract_text`` keeps both copies, letter by letter:
+  "国国内内要要闻闻 DDoommeessttiicc NNeewwss";
+- ``pdftotext`` keeps both copies of a line drawn in several chunks (Chinese
+  and Latin fonts) as a staircase of lines, each repeating the last chunk of
+  the one before: "工信部：累计下架" / "工信部：累计下架540" / "540款拒不整改的" /
+  "款拒不整改的APP" / "APP".
+
+Both are put back together here, on plain strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Pairs in a row that make a doubled run on their own: real text has at most
+# two ("阿里巴巴", "谢谢"); a doubled word of one or two letters ("ooff")
+# counts when it stands next to such a run.
+_STRONG_PAIRS = 3
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, pairs) of the runs of doubled characters; pairs 0 for others."""
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j + 1 < len(text) and text[j] == text[j + 1] and not text[j].isspace():
+            j += 2
+        if j > i:
+            out.append((i, j, (j - i) // 2))
+            i = j
+        else:
+            out.append((i, i + 1, 0))
+            i += 1
+    return out
+
+
+def undouble(text: str) -> str:
+    """Text with its letter-by-letter doubled runs halved ("NNeewwss" -> "News").
+
+    A run of three pairs or more is doubled text; a shorter one is when it
+    touches such a run, directly or across one space.
+    """
+    segments = _segments(text)
+    doubled = [pairs >= _STRONG_PAIRS for _, _, pairs in segments]
+    if not any(doubled):
+        return text
+    changed = True
+    while changed:
+        changed = False
+        for k, (start, end, pairs) in enumerate(segments):
+            if doubled[k] or not pairs:
+                continue
+            near = [k - 1, k + 1]
+            near += [k - 2] if k >= 2 and text[segments[k - 1][0] : segments[k - 1][1]] == " " else []
+            near += [k + 2] if k + 2 < len(segments) and text[segments[k + 1][0] : segments[k + 1][1]] == " " else []
+            if any(0 <= n < len(segments) and doubled[n] for n in near):
+                doubled[k] = changed = True
+    return "".join(text[start:end:2] if d else text[start:end] for (start, end, _), d in zip(segments, doubled))
+
+
+def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
+    """The line that ``texts[start:]`` spell as an overprinting staircase, and
+    the index after its last step; None when no staircase starts there.
+
+    A staircase begins with a line that the next one extends ("A", "AB") and
+    goes on while each line begins with what the line before added ("BC",
+    "CD"); a line that is only that addition ("D") ends it.
+    """
+    if start + 2 >= len(texts):
+        return None
+    first, second = texts[start], texts[start + 1]
+    if not first or len(second) <= len(first) or not second.startswith(first):
+        return None
+    whole, added = second, second[len(first) :].strip()
+    k = start + 2
+    while k < len(texts) and added:
+        line = texts[k]
+        if line == added:
+            return whole, k + 1
+        if not line.startswith(added) or len(line) == len(added):
+            break
+        new = line[len(added) :]
+        whole, added, k = whole + new, new.strip(), k + 1
+    # Two steps at least, or the lines were just a line and its longer twin.
+    return (whole, k) if k - start >= 3 else None
+
+
+__all__ = ["staircase", "undouble"]
