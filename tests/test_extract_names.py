@@ -11,7 +11,8 @@ GAZ = load_gazetteer()
 
 
 def companies(text: str, lang: str) -> list[str]:
-    return [n.text for n in find_companies(text, lang, GAZ) if not n.text.startswith("product:")]  # type: ignore[arg-type]
+    # "product:" (quoted in Chinese) and "service:" (a service used as such) mentions are no companies
+    return [n.text for n in find_companies(text, lang, GAZ) if not n.text.startswith(("product:", "service:"))]  # type: ignore[arg-type]
 
 
 def people(text: str, lang: str) -> list[str]:
@@ -95,6 +96,37 @@ COMPANIES = [
     ("对滴滴全球股份有限公司（“滴滴公司”）作出处罚。对滴滴公司处以罚款", "zh", ["滴滴公司"]),
     ("App在跟踪用户在其他公司的App和网站上的活动", "zh", []),
     ("多家互联网公司参会", "zh", []),
+    # blind weekly-cyber-284-2022-11 2.1, 290-2023-01 2.2/2.3, 300-2023-06 3.1: a defined short name names its
+    # company wherever it recurs ("Meta爱尔兰" / "Meta Ireland" later is not the parent Meta)
+    ("对Meta Platforms Ireland Limited（“Meta爱尔兰”）处以罚款。认定Meta爱尔兰违反了规定", "zh", ["Meta爱尔兰"]),
+    ('fining Meta Platforms Ireland Limited ("Meta Ireland") €265 million. It found that Meta Ireland had infringed', "en", ["Meta Ireland"]),
+    ("对WhatsApp Ireland Limited（“WhatsApp爱尔兰”）处以罚款。WhatsApp爱尔兰无权以合同作为法律依据", "zh", ["WhatsApp爱尔兰"]),
+    # ... but the parent stays when the text names it as an actor of its own
+    ('fined Meta Platforms Ireland Limited ("Meta Ireland"). Meta said it would appeal', "en", ["Meta Ireland", "Meta"]),
+    # blind weekly-cyber-300-2023-06 2.1: a definition bracket may gloss the legal name in English first; the
+    # gloss is the same company
+    ("公布对美光科技公司（Micron Technology, Inc.，“美光”）在华销售产品的审查结论。美光产品存在隐患", "zh", ["美光"]),
+    ("公布对蓝鲸数据科技有限公司（Blue Whale Data Technology Co., Ltd.，“蓝鲸”）的审查结论", "zh", ["蓝鲸"]),
+    # blind weekly-cyber-300-2023-06 3.2: a joint definition names every legal name of the coordination before it
+    ("Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”）同意支付罚款", "zh", ["亚马逊"]),
+    ('Amazon.com, Inc. and Amazon.com Services LLC (together, "Amazon") would pay', "en", ["Amazon"]),
+    ('Acme Data Inc. and Acme Cloud LLC (collectively, "Acme") agreed', "en", ["Acme"]),
+    ('Ring LLC ("Ring") agreed to pay. Bring-your-own devices and ringtones are other matters; Ring said', "en", ["Ring"]),
+    # blind weekly-cyber-284-2022-11 2.1, 290-2023-01 2.2/2.4, 300-2023-06 3.2: a service or product of a parent
+    # company (data/companies.json kind "service") used as the service is no company ...
+    ("调查针对Facebook搜索、Facebook Messenger联系人导入器和Instagram联系人导入器等工具", "zh", []),
+    ("It examined tools such as Facebook Search, Facebook Messenger Contact Importer and Instagram Contact Importer", "en", []),
+    ('its final decision in the Facebook "data scraping" inquiry, after a dataset of Facebook users\' data leaked', "en", []),
+    ("就其Facebook服务和Instagram服务违反规定的行为处以罚款", "zh", []),
+    ("relating to its Facebook service and €180 million relating to its Instagram service", "en", []),
+    ("在iOS 14.6系统下，用户访问App Store时，标识符被默认读取；CNIL还因必应（Bing）搜索引擎的问题处罚微软", "zh", ["微软"]),
+    ("under iOS 14.6, identifiers used to personalise ads in the App Store were read; over cookies on its Bing search engine", "en", []),
+    ("亚马逊长期保存儿童使用Alexa语音助手时产生的录音", "zh", ["亚马逊"]),
+    ("by keeping children's Alexa voice recordings", "en", []),
+    # ... and a company where the text treats it as an actor (announces, is fined, is a parent, is listed with companies)
+    ("WhatsApp announced that it would delay the update, given data sharing with its parent company Facebook", "en", ["WhatsApp", "Facebook"]),
+    ("the DPC announced a fine of €225 million against WhatsApp", "en", ["WhatsApp"]),
+    ("shut down the system on Facebook. Facebook's parent company had changed its name to Meta", "en", ["Facebook", "Meta"]),
 ]
 
 
@@ -162,3 +194,28 @@ def test_a_glossed_spelling_is_found_whatever_its_diacritics() -> None:
         got = find_people(f"and {written}, a Romanian MEP", "en", also=["Dragoş Tudorache"])
         assert [(n.text, n.key) for n in got] == [(written, "Dragoş Tudorache")]
     assert find_people("Dragoşescu said", "en", also=["Dragoş"]) == []
+
+
+def test_a_service_is_a_company_where_either_language_treats_it_as_one() -> None:
+    from lifang_parse.extract import enrich_item
+    from lifang_parse.models import Bilingual, Item, Location
+
+    def named(zh: str, en: str) -> list[tuple[str | None, str | None]]:
+        it = Item(id="9.9", title=Bilingual(zh=None, en=None), body=Bilingual(zh=zh, en=en), location=Location(line_start=1, line_end=2))
+        return [(n.name.zh, n.name.en) for n in enrich_item(it, period="2021-11", gazetteer=GAZ).companies]
+
+    # heldout weekly-cyber-246-2021-11 2.2: "Facebook的母公司" / "Facebook's parent company": Facebook is an actor
+    assert named("Meta公司宣布关闭Facebook平台上的人脸识别系统。Facebook的母公司已更名为Meta。",
+                 "Meta announced it would shut down the system on Facebook. Facebook's parent company had changed its name to Meta.") == [
+        ("Meta", "Meta"), ("Facebook", "Facebook")]
+    # only the service in both languages: no company
+    assert named("Facebook用户的数据被公开。", "Data of Facebook users was made public.") == []
+
+
+def test_a_gazetteer_kind_must_be_known(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from lifang_parse.errors import InputError
+
+    path = tmp_path / "g.json"
+    path.write_text('{"agencies": [{"id": "x", "zh": ["某局"]}], "companies": [{"name": {"zh": "甲", "en": "A"}, "kind": "brand"}]}', encoding="utf-8")
+    with pytest.raises(InputError):
+        load_gazetteer(path)

@@ -16,7 +16,7 @@ from lifang_parse.extract.counts import extract_counts
 from lifang_parse.extract.dates import extract_dates
 from lifang_parse.extract.gazetteer import Gazetteer, load_gazetteer
 from lifang_parse.extract.laws import en_titles, zh_titles
-from lifang_parse.extract.names import find_companies, find_people
+from lifang_parse.extract.names import NameMention, find_companies, find_people
 from lifang_parse.models import Item, Warning
 
 
@@ -60,6 +60,15 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     zh_companies = {n.key for n in companies["zh"] if not n.text.startswith("product:")}
     companies["zh"] = [n for n in companies["zh"] if not n.text.startswith("product:")]
     companies["en"] = [n for n in companies["en"] if not (n.key in products and n.key not in zh_companies)]
+    # A service-kind name (Instagram, Alexa) used only as the service ("service:"-prefixed) is a company only
+    # where the other language treats the same entity as an actor ("Facebook's parent company").
+    actors = {n.key for lang in ("zh", "en") for n in companies[lang] if not n.text.startswith("service:")}
+    for lang in ("zh", "en"):
+        companies[lang] = [
+            NameMention(n.text.removeprefix("service:"), n.start, key=n.key, known=n.known) if n.text.startswith("service:") else n
+            for n in companies[lang]
+            if not n.text.startswith("service:") or n.key in actors
+        ]
     people = {"zh": find_people(whole["zh"], "zh")}
     people["en"] = find_people(whole["en"], "en", also=[n.key for n in people["zh"] if n.key and " " in n.key])
 

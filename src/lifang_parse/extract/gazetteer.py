@@ -39,6 +39,10 @@ class Company:
     en: str
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
+    # "company", or "service" for a service/product of a parent company (Instagram -> Meta, Alexa -> Amazon):
+    # listed as a company only where the text treats it as an actor (extract/names.py).
+    kind: str = "company"
+    parent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,15 @@ def _build(data: Mapping[str, Any], companies_data: Mapping[str, Any] | None) ->
             raise ValueError(f"{where}: each company needs name.zh and name.en")
         zh = _str_list(entry.get("zh"), f"{where}.zh") or [name["zh"]]
         en = _str_list(entry.get("en"), f"{where}.en") or [name["en"]]
-        companies.append(Company(zh=name["zh"], en=name["en"], aliases_zh=tuple(zh), aliases_en=tuple(en)))
+        kind = entry.get("kind", "company")
+        if kind not in ("company", "service"):
+            raise ValueError(f"{where}: kind must be 'company' or 'service'")
+        parent = entry.get("parent")
+        if parent is not None and not isinstance(parent, str):
+            raise ValueError(f"{where}: parent must be a company's canonical English name")
+        companies.append(
+            Company(zh=name["zh"], en=name["en"], aliases_zh=tuple(zh), aliases_en=tuple(en), kind=kind, parent=parent)
+        )
         for s in zh:
             cnames_zh.setdefault(s, len(companies) - 1)
         for s in en:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -39,8 +39,30 @@ _ZH_GENERIC_STEM_RE = regex.compile(rf"^(?:{alternation(_CP['zh_generic_heads'])
 _ZH_SUFFIX_RE = regex.compile(rf"(?:{alternation(_CP['zh_suffixes'])})$")
 # What may stand between a known company and 公司 without naming another one: "字节跳动关联公司", "腾讯子公司".
 _ZH_RELATION_RE = regex.compile(rf"^(?:{alternation(_CP['zh_relation_heads'])})+$")
-# A definition right after a name: （“腾讯”） / ("Tencent").
-_DEFINITION_RE = regex.compile(r"^\s?[（(]\s?(?:hereinafter\s)?[“\"](?P<d>[^”\"]{1,40})[”\"]")
+# A definition right after a name: （“腾讯”） / ("Tencent"); the bracket may first gloss the name in English
+# (美光科技公司（Micron Technology, Inc.，“美光”）) or define one name for the whole coordination before it (joint:
+# Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”） / (together, "Amazon")).
+_DEFINITION_RE = regex.compile(
+    r"^\s?[（(]\s?(?:(?P<gloss>[A-Z][^（）()“”\"\n]{0,60}?)\s?[，,]\s?)?"
+    rf"(?:(?P<joint>{alternation(_CP['joint_definition_words'])})[，,]?\s?)?"
+    r"(?:hereinafter\s)?[“\"](?P<d>[^”\"]{1,40})[”\"]"
+)
+# A Latin letter or digit: a Latin name's neighbour that would make it part of a longer word.
+_LATIN_CHAR_RE = regex.compile(r"[\p{Latin}\p{N}]")
+# What may stand between two legal names that one joint definition names together ("A和B", "A, B and C").
+_COORDINATION_RE = regex.compile(rf"^\s?(?:{alternation(_CP['coordination_words'])})\s?$")
+# Where a service-kind gazetteer name (data/companies.json kind "service") names the service, not a company:
+# a service word right after it (after a possessive: within three words), a quoted name or a version number
+# right after it, or a usage word right before it (lexicon company_patterns, _service_doc).
+_ZH_SERVICE_AFTER_RE = regex.compile(
+    rf"^(?:\s?[（(][^（）()\n]{{1,30}}[）)])?[）)]?\s?(?:的)?(?:{alternation(_CP['zh_service_after'])}|[“\"「]|\d{{1,3}}(?:\.\d{{1,3}}){{0,2}}\b|\s?(?i:{alternation(_CP['en_service_after'])})\b)"
+)
+_ZH_SERVICE_BEFORE_RE = regex.compile(rf"(?:{alternation(_CP['zh_service_before'])})$")
+_EN_SERVICE_AFTER_RE = regex.compile(
+    rf"^(?:\s(?i:{alternation(_CP['en_service_after'])})\b|\s?[“\"]|\s\d{{1,3}}(?:\.\d{{1,3}}){{0,2}}\b"
+    rf"|['’]s(?:\s[\w$-]{{1,20}}){{0,2}}\s(?i:{alternation(_CP['en_service_after'])})\b)"
+)
+_EN_SERVICE_BEFORE_RE = regex.compile(rf"(?<![\w-])(?i:{alternation(_CP['en_service_before'])})\s$")
 _ZH_LEADING_RE = regex.compile(
     r"^(?:根据|依据|按照|近日|日前|此前|同时|随后|其中|此外|对|向|与|和|及|由|被|将|在|据|称|是|为|经|要求|宣布|指控|起诉|处罚|罚款|约谈|就|等)+"
 )
@@ -190,6 +212,28 @@ class _Candidate:
     key: str | None
     display: str
     product: bool = False
+    service: bool = False  # a service-kind name used as the service here ("Facebook users"), not as an actor
+
+
+def _service_usage(text: str, start: int, end: int, lang: Lang) -> bool:
+    """Whether a service-kind name at [start, end) names the service (see _ZH_SERVICE_AFTER_RE)."""
+    after = text[end : end + 60]
+    before = text[max(0, start - 12) : start]
+    if lang == "zh":
+        return bool(_ZH_SERVICE_AFTER_RE.match(after) or _ZH_SERVICE_BEFORE_RE.search(before))
+    return bool(_EN_SERVICE_AFTER_RE.match(after) or _EN_SERVICE_BEFORE_RE.search(before))
+
+
+def _defined_identity(c: "_Candidate", short: str, gazetteer: Gazetteer, names: dict[str, int] | Any) -> tuple[str | None, str]:
+    """(key, display) of a company that the text defines with a short name right after `c`."""
+    index = names.get(short, gazetteer.company_names_en.get(short))
+    if index is not None and (c.key is None or c.key == c.display):
+        return gazetteer.companies[index].en, short
+    if index is None and (c.key is None or c.key == c.display):
+        # "Mandiant, Inc.（“Mandiant”）": an unknown legal name goes by the short name it defines (a Latin short
+        # name is also the key both languages share).
+        return (short if _LATIN_NAME_RE.match(short) else None), short
+    return c.key, c.display
 
 
 def _pick(cands: list[_Candidate]) -> list[_Candidate]:
@@ -307,7 +351,8 @@ def find_companies(
                 continue
             company = gazetteer.companies[index]
             product = all(quoted[m.start() : m.end()])
-            cands.append(_Candidate(surface, m.start(), m.end(), company.en, surface, product))
+            service = company.kind == "service" and _service_usage(text, m.start(), m.end(), lang)
+            cands.append(_Candidate(surface, m.start(), m.end(), company.en, surface, product, service))
     cands += _latin_shapes(text, gazetteer)
     if lang == "en":
         cands += _en_enumeration(text)
@@ -373,22 +418,54 @@ def find_companies(
     for literal in also:
         for m in regex.finditer(rf"(?<![\p{{Latin}}]){regex.escape(literal)}(?![\p{{Latin}}])", text):
             cands.append(_Candidate(literal, m.start(), m.end(), literal, literal))
+    # A defined short name names that company wherever it recurs ("Meta爱尔兰" later in the text is Meta
+    # Ireland, not Meta); the English gloss inside a definition's bracket is the same company, not another.
+    longest_at_end: dict[int, _Candidate] = {}
+    for c in cands:
+        if not c.product and (c.end not in longest_at_end or c.end - c.start > longest_at_end[c.end].end - longest_at_end[c.end].start):
+            longest_at_end[c.end] = c
+    glossed = bytearray(len(text) + 100)
+    shorts: dict[str, tuple[int, str | None, str]] = {}  # short name -> (where its first definition ends, key, display)
+    for end, c in sorted(longest_at_end.items()):
+        d = _DEFINITION_RE.match(text[end : end + 100])
+        if d is None:
+            continue
+        glossed[end : end + d.end()] = b"\x01" * d.end()  # the bracket names the company before it
+        short = d.group("d").strip()
+        if len(short) < 2 or _ZH_GENERIC_STEM_RE.match(short) or short in _CP["zh_suffixes"] or short in shorts:
+            continue
+        shorts[short] = (end + d.end(), *_defined_identity(c, short, gazetteer, names))
+    if shorts:
+        # One pass for all short names (longest first), so that many definitions stay linear; a Latin end of a
+        # short name is not inside a longer Latin word ("Ring" is not in "Bring").
+        for m in regex.finditer(alternation(shorts), text):
+            short = m.group(0)
+            after, key, display = shorts[short]
+            if m.start() < after:
+                continue
+            if _LATIN_NAME_RE.match(short[0]) and m.start() > 0 and _LATIN_CHAR_RE.match(text[m.start() - 1]):
+                continue
+            if _LATIN_NAME_RE.match(short[-1]) and _LATIN_CHAR_RE.match(text[m.end() : m.end() + 1]):
+                continue
+            cands.append(_Candidate(short, m.start(), m.end(), key, display))
+    cands = [c for c in cands if not any(glossed[c.start : c.end])]
     picked = _pick(cands)
     resolved: list[_Candidate] = []
     defined: dict[str, str] = {}  # group -> the short name the text defines for it
     for c in picked:
-        d = _DEFINITION_RE.match(text[c.end : c.end + 60])
+        d = _DEFINITION_RE.match(text[c.end : c.end + 100])
         if d is not None and not c.product:
             short = d.group("d").strip()
-            index = names.get(short, gazetteer.company_names_en.get(short))
-            if index is not None and (c.key is None or c.key == c.display):
-                c = _Candidate(c.text, c.start, c.end, gazetteer.companies[index].en, short)
-            elif index is None and (c.key is None or c.key == c.display):
-                # "Mandiant, Inc.（“Mandiant”）": an unknown legal name goes by the short name it defines (a
-                # Latin short name is also the key both languages share).
-                key = short if _LATIN_NAME_RE.match(short) else None
-                c = _Candidate(c.text, c.start, c.end, key, short)
+            key, display = _defined_identity(c, short, gazetteer, names)
+            c = _Candidate(c.text, c.start, c.end, key, display, c.product)
             defined.setdefault(c.key or c.display, short)
+            if d.group("joint"):
+                # one name for each legal name of the coordination before it ("A和B（合称“亚马逊”）")
+                first, k = c.start, len(resolved)
+                while k > 0 and _COORDINATION_RE.match(text[resolved[k - 1].end : first]):
+                    prev = resolved[k - 1]
+                    resolved[k - 1] = _Candidate(prev.text, prev.start, prev.end, c.key, c.display, prev.product)
+                    first, k = prev.start, k - 1
         resolved.append(c)
     picked = resolved
     # One mention per company: the short name the text defines for it ("滴滴全球股份有限公司（“滴滴公司”）" ->
@@ -403,6 +480,8 @@ def find_companies(
         if not ident.startswith("product:") and ident in defined:
             shortest = _Candidate(shortest.text, shortest.start, shortest.end, shortest.key, defined[ident])
         text_out = ("product:" + shortest.display) if ident.startswith("product:") else shortest.display
+        if all(c.service for c in group) and not ident.startswith("product:"):
+            text_out = "service:" + shortest.display  # enrich_item keeps it only if the other language has an actor
         known = group[0].key is not None and group[0].key in {c.en for c in gazetteer.companies}
         out.append(NameMention(text_out, group[0].start, key=group[0].key, known=known))
     out.sort(key=lambda n: n.start)
