@@ -10,15 +10,28 @@ on its commas to pair them. A count that still differs is reported by the caller
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from importlib import resources
 
 import regex
 
 from lifang_parse.extract.lexicon import alternation, lexicon
 
 _LAW = lexicon()["law_titles"]
+# Plain-text extensions (data/plain_law_titles.json): more connectors, possessives that open a title, dashes
+# that join two parts of one title, months (a connector before a month starts a date, not more title).
+_PLAIN: dict[str, list[str]] = {
+    k: v
+    for k, v in json.loads(
+        resources.files("lifang_parse.data").joinpath("plain_law_titles.json").read_text(encoding="utf-8")
+    ).items()
+    if not k.startswith("_")
+}
 _HEADS: frozenset[str] = frozenset(_LAW["en_heads"])
-_CONNECTORS: frozenset[str] = frozenset(_LAW["en_connectors"])
+_CONNECTORS: frozenset[str] = frozenset([*_LAW["en_connectors"], *_PLAIN["en_connectors"]])
+_TITLE_POSSESSIVES: frozenset[str] = frozenset(_PLAIN["en_title_possessives"])
+_DASHES: frozenset[str] = frozenset(_PLAIN["en_dashes"])
 _OPENERS: frozenset[str] = frozenset(_LAW["en_openers"])
 _JURISDICTIONS: frozenset[str] = frozenset(_LAW["en_jurisdictions"])
 _BODY_NOUNS: frozenset[str] = frozenset(_LAW["en_body_nouns"])
@@ -44,7 +57,8 @@ _CAP = r"(?:[A-Z][\w'’-]{1,30}|[a-z]{1,2}[A-Z][\w'’-]{1,30})"
 _NUM = r"(?:(?<=[\w'’])\s\d{1,4}(?:[/.-]\d{1,4})?|(?:\s(?:the|of|for)){1,2}\s\d{1,3}(?:st|nd|rd|th)(?=\s[A-Z]))"
 # A Title-Case run where plain text lost its italics: capitalised words, lowercase connectors between them (at
 # most three in a row), a bracketed part "(Draft for Comments)", and a standard's prefix before a colon
-# ("Information Security Technology: ..."). Every quantifier is bounded; the run ends at the last word that
+# ("Information Security Technology: ..."), a dash between two parts ("... Technology – Personal ..."), a version
+# ("... V2.0 (Draft for Comments)"). Every quantifier is bounded; the run ends at the last word that
 # fits, so a failed continuation backtracks at most a few tokens.
 _EN_RUN_RE = regex.compile(
     rf"""
@@ -53,7 +67,9 @@ _EN_RUN_RE = regex.compile(
       (?:(?:{alternation(_LAW['en_prefixes'])}):\s)?
       {_CAP}
       (?:
-        (?:\s(?:{alternation(_LAW['en_connectors'])})){{0,3}}\s(?!(?:{alternation(_LAW['en_prefixes'])}):){_CAP}
+        \sV\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}(?![\w.])
+      | \s(?:{alternation(_DASHES)})\s{_CAP}
+      | (?:\s(?:{alternation(_CONNECTORS)})){{0,3}}\s(?!(?:{alternation(_LAW['en_prefixes'])}):){_CAP}
       | \s\([A-Z][\w\s'’-]{{0,60}}\)
       | {_NUM}
       ){{0,40}}
@@ -66,6 +82,10 @@ _EN_RUN_RE = regex.compile(
 _AND_RE = regex.compile(r"\sand\s(?:the\s)?")
 # A trailing bracketed part: "(Draft for Comments)".
 _BRACKET_TAIL_RE = regex.compile(r"\s\([^()]{1,62}\)$")
+# What may follow a title's head noun and still be the title's: a version ("V2.0"), a year ("Bill 2022").
+_TAIL_TOKEN_RE = regex.compile(r"V\d{1,2}(?:\.\d{1,2}){1,2}|(?:19|20)\d\d")
+# A connector and a month: a date follows, the title before it is over ("the Anti-Monopoly Law in May 2022").
+_DATE_CUT_RE = regex.compile(rf"\s(?:{alternation(_CONNECTORS)})\s(?:{alternation(_PLAIN['en_months'])})(?![\w'’-])")
 
 
 def _clean(title: str) -> str:
@@ -126,13 +146,14 @@ def _title_of(run: str) -> tuple[str, str] | None:
         words[0] in _OPENERS
         or words[0] in _CONNECTORS
         or words[0] in _JURISDICTIONS
-        or words[0].endswith(("'s", "’s", "'", "’"))  # a possessive: "China's", "Illinois'"
+        or (words[0].endswith(("'s", "’s", "'", "’")) and words[0] not in _TITLE_POSSESSIVES)  # "China's", not "Children's"
         or words[0][:1].isdigit()  # "Article 28 of the ...": the article's number
     ):
         words.pop(0)
     if len(words) < 2:
         return None
     core = _BRACKET_TAIL_RE.sub("", " ".join(words)).split(" ")
+    core = _without_tail(core)
     if core[-1] in _HEADS and len(core) >= 2:
         if any(w in _BODY_NOUNS and core[i + 1] in _CONNECTORS for i, w in enumerate(core[:-1])):
             return None  # "State Administration for Market Regulation": a body's name
@@ -141,10 +162,20 @@ def _title_of(run: str) -> tuple[str, str] | None:
         after = core[i + 2] if core[i + 1][:1].isdigit() and i + 2 < len(core) else core[i + 1]  # "Guidelines 02/2021 on"
         if w in _HEADS and after in _CONNECTORS:
             start = i
-            while start > 0 and words[start - 1] not in _CONNECTORS and words[start - 1][:1].isupper():
-                start -= 1  # modifiers before the head: "Interim Provisions", "Administrative Measures"
+            while start > 0 and (
+                words[start - 1] in _DASHES or (words[start - 1] not in _CONNECTORS and words[start - 1][:1].isupper())
+            ):
+                start -= 1  # modifiers before the head ("Interim Provisions"), a part before a dash ("Guide – ...")
             return " ".join(words[start:]), w
     return None
+
+
+def _without_tail(core: list[str]) -> list[str]:
+    """A title's words without what may follow its head noun: a version ("... Information V2.0"), a year after
+    the head ("Privacy Legislation Amendment Bill 2022"), so that the head noun is found where it stands."""
+    if len(core) > 2 and _TAIL_TOKEN_RE.fullmatch(core[-1]) and (core[-1].startswith("V") or core[-2] in _HEADS):
+        return core[:-1]
+    return core
 
 
 def plain_titles(text: str) -> list[tuple[str, str]]:
@@ -153,6 +184,9 @@ def plain_titles(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in _EN_RUN_RE.finditer(text):
         run = m.group("run")
+        date = _DATE_CUT_RE.search(run)
+        if date is not None:
+            run = run[: date.start()]  # "... Law in May 2022": a date, not more title
         # Cut at "and the", and after a head noun followed by "and": two titles ("... Law and the Data
         # Security Law", "the GDPR and the ePrivacy Directive"); a title's own "and" has no "the" after it.
         pieces: list[str] = []
