@@ -121,3 +121,11 @@ def test_transliterated_names_of_a_parallel_list_pair_by_position() -> None:
                       period="2023-06", gazetteer=GAZ)
     assert [(p.name.zh, p.name.en) for p in got.people] == [("布兰多·贝尼费", "Brando Benifei"), ("德拉戈什·图多拉凯", "Dragoş Tudorache")]
     assert not [m for m in mismatches(got) if "person" in m]
+
+
+def test_frequent_english_count_nouns_pair_without_warning() -> None:
+    # heldout weekly-cyber-219-2021-03 2.1 and 3.1: "三起收购案" / "three acquisitions", "两项条件" / "two thresholds"
+    got = enrich_item(item("市场监管总局对三起收购案作出处罚，并规定了两项条件。",
+                           "SAMR penalised three acquisitions and set two thresholds."), period="2021-03", gazetteer=GAZ)
+    assert [(c.value, c.unit) for c in got.counts] == [(3, "case"), (2, "item")]
+    assert mismatches(got) == []
