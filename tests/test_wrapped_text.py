@@ -182,3 +182,14 @@ def test_columns_interleaved_word_by_word_are_put_back_together() -> None:
     mixed = "MIIT Holds APP Information Personal Security Information Technology Protection Standards"
     newsletter = parse_text(text.replace(original, mixed))
     assert newsletter.contents == parse_file(TEXT / "weekly-cyber-214-2021-03.txt").contents
+
+
+def test_letter_spaced_justified_chinese_line_is_closed_up() -> None:
+    """pdftotext writes a justified line's wide gaps as spaces; Chinese has none of its own."""
+    from lifang_parse.read.wrapped import unspace
+
+    spaced = "2022 年 11 月 28 日 ， 爱 尔 兰 数 据 保 护 委 员 会 （ Data Protection Commission ， “DPC” ） 宣 布 ， 已 就"
+    assert unspace(spaced) == "2022年11月28日，爱尔兰数据保护委员会（Data Protection Commission，“DPC”）宣布，已就"
+    assert unspace("（개 인 정 보 보 호 위 원 회 ， “PIPC” ） 公 布 了 对 Facebook") == "（개인정보보호위원회，“PIPC”）公布了对Facebook"
+    kept = "个人信息处理者应当符合GB/T 35273《信息安全技术 个人信息安全规范》的要求"
+    assert unspace(kept) == kept

@@ -66,6 +66,10 @@ _TERMINAL_RE = regex.compile(r"""[。！？；.!?;:：…](?:[”’"'）)\]】�
 _MARKER_END_RE = regex.compile(
     r"[（(]\s*\[?(?:查看更多|查看原文|阅读原文|阅读全文|More|Read more)(?:\]\([^()\s]*\))?\s*[)）]$", regex.IGNORECASE
 )
+# A space next to a wide (Chinese, Korean, full-width) character: what a justified line's letter spacing leaves.
+_WIDE_SPACE_RE = regex.compile(r"(?<=[\p{Han}\p{Hangul}\u3000-\u303f\uff00-\uffef“”‘’]) | (?=[\p{Han}\p{Hangul}\u3000-\u303f\uff00-\uffef“”‘’])")
+# A line letter-spaced throughout: at least this many such spaces, and one after most ideographs.
+_MIN_LETTER_SPACES = 6
 # The first breakable unit of a line: a Latin word (with its punctuation) or one character.
 _FIRST_WORD_RE = regex.compile(r"^[^\s\p{Han}\u3000-\u303f\uff00-\uffef]+")
 
@@ -116,6 +120,22 @@ def ends_paragraph_text(text: str) -> bool:
     return bool(_TERMINAL_RE.search(text) or _MARKER_END_RE.search(text))
 
 
+def unspace(text: str) -> str:
+    """A justified Chinese line without its letter spacing.
+
+    pdftotext writes the wider gaps of a justified line as spaces, so a full
+    first line may come out "2022 年 11 月 28 日 ， 爱 尔 兰". Chinese has no
+    spaces between its characters (nor, in this newsletter, between Chinese
+    and a Latin word), so when most ideographs of a line are followed by a
+    space, every space next to a wide character goes.
+    """
+    spaces = len(_WIDE_SPACE_RE.findall(text))
+    han = sum(1 for ch in text if layout.is_cjk(ch))
+    if spaces < _MIN_LETTER_SPACES or 2 * text.count(" ") < han:
+        return text
+    return _WIDE_SPACE_RE.sub("", text)
+
+
 # --------------------------------------------------------------------------
 # Physical lines and pages
 # --------------------------------------------------------------------------
@@ -130,6 +150,7 @@ class TextLine:
     page: int  # 1-based, counted by form feeds
     row: int  # 0-based row on its page (blank rows count)
     indent: float  # leading white space, in columns
+    width: float | None = None  # printed width when the text was changed (letter spacing removed)
 
 
 def page_lines(text: str) -> list[list[TextLine]]:
@@ -161,7 +182,7 @@ def _frag(line: TextLine) -> Frag:
         runs=(Run(text),),
         page=line.page,
         x0=line.indent,
-        x1=line.indent + display_width(text),
+        x1=line.indent + (line.width if line.width is not None else display_width(text)),
         top=top,
         bottom=top + _SIZE,
         baseline=top + 0.8 * _SIZE,
@@ -323,7 +344,10 @@ def _flow(analysis: Analysis) -> list[TextLine]:
     while k < len(lines):
         found = staircase(texts, k)
         if found is None:
-            out.append(lines[k])
+            line = lines[k]
+            text = unspace(line.text)
+            # Letter-spaced, the line was as wide as it printed: keep that width for the re-joiner.
+            out.append(line if text == line.text else replace(line, text=text, width=display_width(line.text)))
             k += 1
             continue
         whole, k_next = found
