@@ -25,6 +25,7 @@ reader's usual path; see :func:`classify`.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -477,7 +478,147 @@ def join_blocks(lines: Sequence[TextLine], full: dict[bool, float]) -> list[Bloc
         for para in layout.join_paragraphs(frags[start:stop], pitch, vocab, flow_ends=False):
             first, last = lines[start + para.first], lines[start + para.last]
             blocks.append(Block(para.text, first, last, para.first == para.last))
-    return _join_wrapped_titles(blocks, full)
+    return split_to_parallel(_join_wrapped_titles(blocks, full), lines, vocab)
+
+
+# A line that ends a sentence (not a clause: no ；：), closing quotes/brackets after it.
+_SENTENCE_END_RE = regex.compile(r"""[。！？.!?](?:[”’"'）)]{0,3})$""")
+# A line that may open an English sentence: a capital, a digit, an opening quote or bracket.
+_EN_SENTENCE_START_RE = regex.compile(r"""^[\p{Lu}\d"“‘'(]""")
+# A line that cannot open a Chinese sentence: closing punctuation, a particle glued to what came before.
+_ZH_NO_START_RE = regex.compile(r"^[，。、；：！？）】》”’,.;:)]")
+# How far (share of the story's length) a split may lie from the other language's paragraph break.
+# (A translation keeps its paragraphs' proportions to within a few per cent.)
+_PARALLEL_TOLERANCE = 0.06
+
+
+def _is_paragraph(block: Block) -> bool:
+    """A story paragraph: several lines, or a sentence's end."""
+    return not block.fixed and (not block.single or ends_paragraph_text(block.text)) and DEFAULT_LAYOUT.heading(block.text) is None
+
+
+def _sentence_seams(lines: Sequence[TextLine], zh: bool) -> list[int]:
+    """Where a paragraph may have ended after a full last line: after line k
+    (1-based count of lines kept before the seam), a sentence's end, and the
+    next line opens a sentence."""
+    out = []
+    for k, (a, b) in enumerate(zip(lines, lines[1:]), start=1):
+        if not _SENTENCE_END_RE.search(a.text):
+            continue
+        if _opens_sentence(b.text, zh):
+            out.append(k)
+    return out
+
+
+def _join_lines(lines: Sequence[TextLine], vocab: Counter[str]) -> str:
+    text = lines[0].text
+    for line in lines[1:]:
+        head, sep = layout.join_seam(text, line.text, vocab)
+        text = head + sep + line.text
+    return text
+
+
+def _opens_sentence(text: str, zh: bool) -> bool:
+    return not _ZH_NO_START_RE.match(text) if zh else bool(_EN_SENTENCE_START_RE.match(text))
+
+
+def _breaks(paragraphs: Sequence[str], zh: bool, sure: bool = False) -> list[float]:
+    """Paragraph breaks as shares of the text's length; with ``sure``, only
+    those between two sentences (a break inside a sentence is the source's
+    slip or the re-joiner's, and no evidence for the other language)."""
+    total = sum(len(p) for p in paragraphs) or 1
+    out, done = [], 0
+    for p, after in zip(paragraphs, paragraphs[1:]):
+        done += len(p)
+        if not sure or (_SENTENCE_END_RE.search(p) and _opens_sentence(after, zh)):
+            out.append(done / total)
+    return out
+
+
+def split_to_parallel(blocks: Sequence[Block], lines: Sequence[TextLine], vocab: Counter[str]) -> list[Block]:
+    """Paragraph breaks lost after a full last line, put back where the
+    translation has them.
+
+    The newsletter gives every story in Chinese, then in English, paragraph
+    for paragraph. An extractor drops the first-line indent, so a paragraph
+    whose last line is full runs into the next one; when one language of a
+    story has fewer paragraphs than the other, each missing break is put at
+    a seam of that language (a line ending a sentence, the next opening one)
+    that lies at the same share of the text as the other language's break.
+    A story whose languages agree is left alone, so is a seam too far off.
+    """
+    position = {id(line): k for k, line in enumerate(lines)}
+    out = list(blocks)
+    runs: list[tuple[bool, int, int]] = []  # (Chinese, first block, after last) of story paragraphs
+    k = 0
+    while k < len(out):
+        if not _is_paragraph(out[k]):
+            k += 1
+            continue
+        zh = _mostly_cjk(out[k].text)
+        stop = k
+        while stop < len(out) and _is_paragraph(out[stop]) and _mostly_cjk(out[stop].text) == zh:
+            stop += 1
+        runs.append((zh, k, stop))
+        k = stop
+    # A Chinese run, one title line, an English run: one story's two languages.
+    for (zh_a, a0, a1), (zh_b, b0, b1) in reversed(list(zip(runs, runs[1:]))):
+        if not zh_a or zh_b or b0 - a1 != 1:
+            continue
+        sides = [(a0, a1), (b0, b1)]
+        counts = [a1 - a0, b1 - b0]
+        if counts[0] == counts[1]:
+            continue
+        short = 0 if counts[0] < counts[1] else 1
+        (s0, s1), (l0, l1) = sides[short], sides[1 - short]
+        targets = _breaks([b.text for b in out[l0:l1]], zh=short == 1, sure=True)
+        have = _breaks([b.text for b in out[s0:s1]], zh=short == 0)
+        missing = [t for t in targets if all(abs(t - h) > _PARALLEL_TOLERANCE / 2 for h in have)]
+        replacement = _split_run(out[s0:s1], lines, position, vocab, missing, zh=short == 0)
+        if replacement is not None and len(replacement) == counts[1 - short]:
+            out[s0:s1] = replacement
+    return out
+
+
+def _split_run(
+    run: Sequence[Block], lines: Sequence[TextLine], position: dict[int, int], vocab: Counter[str], targets: Sequence[float], zh: bool
+) -> list[Block] | None:
+    """The run's paragraphs with a break at the seam nearest each target
+    share of its length; None when a target has no seam near enough or a
+    part re-joined is not where the block's text begins."""
+    total = sum(len(b.text) for b in run) or 1
+    seams: list[tuple[float, int, int]] = []  # (share, block index, lines kept before the seam)
+    done = 0
+    for index, block in enumerate(run):
+        physical = lines[position[id(block.first)] : position[id(block.last)] + 1]
+        kept = 0
+        for cut in _sentence_seams(physical, zh):
+            kept = len(_join_lines(physical[:cut], vocab))
+            seams.append(((done + kept) / total, index, cut))
+        done += len(block.text)
+    chosen: dict[int, set[int]] = {}
+    for target in targets:
+        best = min(seams, key=lambda s: abs(s[0] - target), default=None)
+        if best is None or abs(best[0] - target) > _PARALLEL_TOLERANCE:
+            return None
+        chosen.setdefault(best[1], set()).add(best[2])
+    out: list[Block] = []
+    for index, block in enumerate(run):
+        cuts = sorted(chosen.get(index, ()))
+        if not cuts:
+            out.append(block)
+            continue
+        physical = lines[position[id(block.first)] : position[id(block.last)] + 1]
+        rest, start = block.text, 0
+        for cut in cuts:
+            # The block's own text is cut, not re-joined: the re-joiner also wrote its "more" marker as a link.
+            head = _join_lines(physical[start:cut], vocab)
+            if not rest.startswith(head):
+                return None
+            out.append(Block(head, physical[start], physical[cut - 1], cut - start == 1))
+            rest, start = rest[len(head) :].lstrip(" "), cut
+        out.append(Block(rest, physical[start], physical[-1], start == len(physical) - 1))
+    return out
 
 
 def _join_wrapped_titles(blocks: Sequence[Block], full: dict[bool, float]) -> list[Block]:
