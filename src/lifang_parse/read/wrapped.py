@@ -684,6 +684,17 @@ def _line(text: str, first: TextLine, last: TextLine) -> Line:
     return Line(text=text, number=first.number, page=first.page, number_end=last.number if last.number != first.number else None)
 
 
+# The start of a title, long enough to be no coincidence.
+_TITLE_START = 6
+
+
+def _starts_inside(text: str, keys: Sequence[str]) -> bool:
+    """Does a body title begin inside the line (not at its start)? Then the
+    line is two columns run together ("…26款APPZoom就…"), not one entry."""
+    squeezed = squeeze(text)
+    return any(len(key) >= _TITLE_START and key[:_TITLE_START] in squeezed[1:] for key in keys)
+
+
 def rebuild_contents(
     blocks: Sequence[Block], flow: Sequence[TextLine], full: dict[bool, float]
 ) -> tuple[list[Line], list[str]]:
@@ -712,11 +723,26 @@ def rebuild_contents(
     if first_region is not None:
         region = list(flow[position[id(blocks[first_region].first)] : position[id(blocks[start].first)]])
         result = recover([line.text for line in region], [b.text for b in targets])
-        for piece in result.leftover:
+        # A whole line that completes no body title is a contents entry the
+        # body words differently (as in the clean text): it keeps its place,
+        # after the title read just before it. Only cut pieces are debris.
+        used = {k for title in result.titles for k in title.lines}
+        whole = [
+            p
+            for p in result.leftover
+            if p.text == region[p.line].text and p.line not in used and _title_line(p.text) and not _starts_inside(p.text, keys)
+        ]
+        leftover = [p for p in result.leftover if p not in whole]
+        for piece in leftover:
             line = region[piece.line]
             out.append(_line(piece.text, line, line))
-        for title in result.titles:
-            out.append(_line(targets[title.target].text, region[title.lines[0]], region[title.lines[-1]]))
+        placed = [(max(title.lines), _line(targets[title.target].text, region[title.lines[0]], region[title.lines[-1]])) for title in result.titles]
+        for piece in whole:
+            after = [k for k, (last, _) in enumerate(placed) if last < piece.line]
+            at = max(after, key=lambda k: placed[k][0]) + 1 if after else 0
+            placed.insert(at, (piece.line, _line(piece.text, region[piece.line], region[piece.line])))
+        out.extend(line for _, line in placed)
+        result = replace(result, leftover=tuple(leftover))
         if result.leftover:
             where = ", ".join(str(region[p.line].number) for p in result.leftover[:8])
             notes.append(
