@@ -90,6 +90,18 @@ BUGS_CAUGHT_IN_THE_WILD = [
     # blind weekly-cyber-300-2023-06 3.3: a Member of the European Parliament counts as the body
     ("意大利籍欧洲议会议员布兰多·贝尼费伊", "zh", [("ep", "欧洲议会议员")]),
     ("Dragoş Tudorache, a Romanian MEP", "en", [("ep", "MEP")]),
+    # blind2 weekly-cyber-310-2023-09 2.2 and 3.1: bodies the gazetteer lacked (a national department, a German
+    # state's commissioner; the Berlin commissioner is not the federal BfDI)
+    ("英国科学、创新和技术部（Department for Science, Innovation and Technology，“DSIT”）宣布", "zh",
+     [("dsit", "英国科学、创新和技术部"), ("dsit", "Department for Science, Innovation and Technology"), ("dsit", "DSIT")]),
+    ("the UK's Department for Science, Innovation and Technology (“DSIT”) announced", "en",
+     [("dsit", "Department for Science, Innovation and Technology"), ("dsit", "DSIT")]),
+    ("由于柏林数据保护和信息自由专员与意大利数据保护局对DPC的决定草案提出异议", "zh",
+     [("blnbdi", "柏林数据保护和信息自由专员"), ("garante", "意大利数据保护局"), ("dpc-ie", "DPC")]),
+    ("After the Berlin Commissioner for Data Protection and Freedom of Information and Italy's data protection authority", "en",
+     [("blnbdi", "Berlin Commissioner for Data Protection and Freedom of Information")]),
+    # blind2 310 1.2: the gazetteer's convention (a country suffix only where the short name is ambiguous) gives moe, most
+    ("教育部、科技部等七部门", "zh", [("moe", "教育部"), ("most", "科技部")]),
 ]
 
 
