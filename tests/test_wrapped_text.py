@@ -50,6 +50,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def assert_same_newsletter(got: dict[str, Any], clean: dict[str, Any]) -> None:
+    """Masthead, headings, item ids, titles, bodies, links and facts equal (italic markers aside)."""
+    for key in ("publication_number", "period", "title", "issue_number"):
+        assert got[key] == clean[key], key
+    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
+    assert [i["id"] for i in _items(got)] == [i["id"] for i in _items(clean)]
+    for want, have in zip(_items(clean), _items(got)):
+        for key in ("title", "body", "links", *_FACTS):
+            assert _plain(have[key]) == _plain(want[key]), f"item {want['id']}: {key}"
+
+
 def _items(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for section in doc["sections"] for item in section["items"]]
 
@@ -59,13 +70,7 @@ def test_extracted_text_gives_the_clean_newsletter(tool: str, name: str) -> None
     clean = parse_file(TEXT / f"{name}.txt").model_dump(mode="json")
     got = parse_file(EXTRACTED / tool / f"{name}.txt").model_dump(mode="json")
     assert got["source"]["furniture_removed"] > 0
-    for key in ("publication_number", "period", "title", "issue_number"):
-        assert got[key] == clean[key], key
-    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
-    assert [i["id"] for i in _items(got)] == [i["id"] for i in _items(clean)]
-    for want, have in zip(_items(clean), _items(got)):
-        for key in ("title", "body", "links", *_FACTS):
-            assert _plain(have[key]) == _plain(want[key]), f"item {want['id']}: {key}"
+    assert_same_newsletter(got, clean)
     codes = {w["code"] for w in got["warnings"]}
     if name in _CONTENTS_DIFFER:
         assert "unrecoverable_structure" in codes

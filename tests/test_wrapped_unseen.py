@@ -29,7 +29,7 @@ from lifang_parse.read.overprint import undouble
 from lifang_parse.read.wrapped import classify, run_together_words
 
 from lossless import missing_lines
-from test_wrapped_text import _FACTS, _furniture, _items, _plain, _without_bare_markers
+from test_wrapped_text import _furniture, _plain, _without_bare_markers, assert_same_newsletter
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
@@ -99,13 +99,7 @@ def test_unseen_extraction_gives_the_clean_newsletter(path: Path, clean_parses: 
         clean_parses[clean_path] = parse_file(clean_path).model_dump(mode="json")
     clean = clean_parses[clean_path]
     got = parse_file(path).model_dump(mode="json")
-    for key in ("publication_number", "period", "title", "issue_number"):
-        assert got[key] == clean[key], key
-    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
-    assert [i["id"] for i in _items(got)] == [i["id"] for i in _items(clean)]
-    for want, have in zip(_items(clean), _items(got)):
-        for key in ("title", "body", "links", *_FACTS):
-            assert _plain(have[key]) == _plain(want[key]), f"item {want['id']}: {key}"
+    assert_same_newsletter(got, clean)
     codes = {w["code"] for w in got["warnings"]}
     if clean_path.stem not in _CONTENTS_DIFFER:
         assert _plain(got["contents"]) == _plain(clean["contents"])
