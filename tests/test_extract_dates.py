@@ -116,6 +116,17 @@ BUGS_CAUGHT_IN_THE_WILD = [
      [("2019-11", "range_start", False), ("2020-02", "range_end", False)]),
     # a day-to-month phrase without the end's own year is no range (too weak to read as one)
     ("2021年3月5日，某机构发布通知。3月5日-6月有效。", "zh", "2021-03", [("2021-03-05", "event", False), ("2021-06", "mentioned", True)]),
+    # blind2 weekly-cyber-318-2023-12 3.2: a year-to-year span is a range at year precision, not two mentioned years
+    ("2023年12月19日，FTC宣布。FTC指控，Rite Aid在2012年至2020年期间部署了系统，违反了其于2010年达成的命令。", "zh", "2023-12",
+     [("2023-12-19", "event", False), ("2012", "range_start", False), ("2020", "range_end", False), ("2010", "mentioned", False)]),
+    ("On December 19, 2023, the FTC said so. The FTC alleged that from 2012 to 2020 Rite Aid deployed it, breaching a 2010 order.",
+     "en", "2023-12",
+     [("2023-12-19", "event", False), ("2012", "range_start", False), ("2020", "range_end", False), ("2010", "mentioned", False)]),
+    ("Between 2018 and 2021 the fines rose.", "en", "2023-12", [("2018", "range_start", False), ("2021", "range_end", False)]),
+    ("2015至2019年间罚款上升", "zh", "2023-12", [("2015", "range_start", False), ("2019", "range_end", False)]),
+    # ... a year then a month is not a year range, and a backwards pair is no span
+    ("2012年至2020年6月", "zh", "2023-12", [("2012", "mentioned", False), ("2020-06", "mentioned", False)]),
+    ("2020年至2012年", "zh", "2023-12", [("2020", "mentioned", False), ("2012", "mentioned", False)]),
 ]
 
 

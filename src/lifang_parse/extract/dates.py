@@ -76,6 +76,11 @@ _ZH_RANGE_RE = regex.compile(
 )
 # A single Chinese date, not glued to a preceding digit.
 _ZH_SINGLE_RE = regex.compile(r"(?<!\d)" + _ZH_DATE.format(n=1))
+# A Chinese year range: "2012年至2020年", "2012至2020年" (year precision both ends); the end year is not
+# followed by a month ("2012年至2020年6月" is not a year range).
+_ZH_YEAR_RANGE_RE = regex.compile(
+    r"(?<!\d)(?P<y1>(?:19|20)\d\d)(?:\s?年)?\s?(?:至|到|—|–|~|～)\s?(?P<y2>(?:19|20)\d\d)\s?年(?!\s?\d{1,2}\s?月)"
+)
 # A Chinese year alone: "2019年", not followed by a month ("2019年4月" is a month date).
 _ZH_YEAR_RE = regex.compile(r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s?年(?!\s?\d{1,2}\s?月)")
 # Cue words right before / after a Chinese date.
@@ -136,6 +141,11 @@ _EN_MONTH_RANGE_RE = regex.compile(
 )
 # An English year alone ("in 2016", "its 2019 sales"); not a number in a reference ("2016/679", "No. 2021").
 _EN_YEAR_RE = regex.compile(r"(?<![\w$€£¥/.#-]|No\.\s|Article\s|ISO\s)(?P<y1>(?:19|20)\d\d)(?![\w/%-]|[.,]\d)")
+# An English year range: "from 2012 to 2020", "between 2012 and 2020" (needs from/between; a bare
+# "2012-2020" may be a reference number); neither year glued to a reference ("2016/679").
+_EN_YEAR_RANGE_RE = regex.compile(
+    r"\b(?i:from|between)\s(?P<y1>(?:19|20)\d\d)\s(?:to|until|through|and)\s(?P<y2>(?:19|20)\d\d)(?![\w/%-]|[.,]\d)"
+)
 # The words before a bare month name that make "May" the month, not the verb.
 _EN_MONTH_PREP_RE = regex.compile(r"\b(?:in|of|since|until|by|from|during|early|late|mid|to|and|through|before|after)\s$", regex.IGNORECASE)
 _EN_DMY_RANGE_RE = regex.compile(
@@ -275,10 +285,27 @@ def _zh_raw(text: str) -> list[_Raw]:
             )
         )
     out = _anchor_ranges(out)
+    out += _year_ranges(_ZH_YEAR_RANGE_RE, text, taken)
     for m in _ZH_YEAR_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         out.append(_Raw(int(m.group("y1")), 0, None, _zh_cue(text, m.start(), m.end()), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _year_ranges(pattern: regex.Pattern[str], text: str, taken: bytearray) -> list[_Raw]:
+    """Year-to-year ranges (range_start/range_end at year precision), claiming their text."""
+    out: list[_Raw] = []
+    for m in pattern.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y2 <= y1 or _overlaps(taken, m.start(), m.end()):
+            continue  # "2020年至2012年" is no span
+        phrase = m.group(0)
+        out += [
+            _Raw(y1, 0, None, "", phrase, m.start(), m.end(), "start"),
+            _Raw(y2, 0, None, "", phrase, m.start(), m.end(), "end"),
+        ]
+        _mark(taken, m.start(), m.end())
     return out
 
 
@@ -385,6 +412,7 @@ def _en_raw(text: str) -> list[_Raw]:
                 )
             )
     out = _anchor_ranges(out)
+    out += _year_ranges(_EN_YEAR_RANGE_RE, text, taken)
     for m in _EN_YEAR_RE.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
