@@ -110,6 +110,21 @@ BUGS_CAUGHT_IN_THE_WILD = [
     ("entities that meet one of two thresholds", "en", [(2, "item")]),
     ("the illegal collection of 11,963,900 screenshots from users' photo albums", "en", [(11963900, "item")]),
     ("The draft has 12 clauses and covers 5 sectors", "en", [(12, "item"), (5, "type")]),
+    # blind2 weekly-cyber-318-2023-12 3.1: a rank is not a count (前100位 read 位 as people; "top" was already one)
+    ("已致函英国访问量排名前100位的网站中部分网站的运营企业", "zh", []),
+    ("it had written to the companies running some of the UK's top 100 websites", "en", []),
+    ("the UK's 100 most visited websites", "en", []),
+    ("排名前10家企业", "zh", []),
+    ("此前3家企业被约谈", "zh", [(3, "company")]),  # 前 alone before a company classifier is no rank
+    # blind2 318 2.1 and 3.2: a bare 百/千 is a name or an idiom (百家号 read as 100 companies), 数百 is vague
+    ("在百家号、小红书等平台发布文章", "zh", []),
+    ("在数百家门店部署了人脸识别系统", "zh", []),
+    ("几十个应用", "zh", []),
+    ("deployed it in hundreds of its stores", "en", []),
+    # blind2 310 3.2: platforms and search engines are services, not companies (or items)
+    ("首批指定了17个超大型在线平台和2个超大型在线搜索引擎", "zh", []),
+    ("designated the first 17 very large online platforms and 2 very large online search engines", "en", []),
+    ("3家平台企业", "zh", [(3, "company")]),  # a company noun after the platform word is the head
 ]
 
 

@@ -31,6 +31,21 @@ _EN_NOUNS: dict[str, str] = {k.lower(): v for k, v in _LEX["en_count_nouns"].ite
 _EN_GENERIC: frozenset[str] = frozenset(w.lower() for w in _LEX["en_generic_nouns"])
 # Nouns no contract unit fits ("twelve departments", "Four Authorities Issue Provisions"): the number counts them.
 _EN_UNCOUNTED: frozenset[str] = frozenset(w.lower() for w in _LEX["en_uncounted_nouns"]["words"])
+# Head nouns no contract unit fits in Chinese (17个超大型在线平台: services, not companies).
+_ZH_UNCOUNTED: frozenset[str] = frozenset(_LEX["zh_uncounted_nouns"]["words"])
+_ZH_UNCOUNTED_RE = regex.compile(alternation(_ZH_UNCOUNTED))
+_RANK = _LEX["zh_rank_cues"]
+# A rank or threshold, not a count: 排名前10 / 前100位 (前 alone only with a rank classifier, 前3家 may count).
+_ZH_RANK_BEFORE_RE = regex.compile(rf"(?:{alternation(w for w in _RANK['before'] if w != '前')})$")
+_ZH_RANK_CLASSIFIERS: frozenset[str] = frozenset(_RANK["rank_classifiers"])
+# 数百家 / 几十个: a vague number, not a count.
+_ZH_VAGUE_BEFORE: frozenset[str] = frozenset(_RANK["vague_before"])
+# A Chinese numeral that opens with a bare multiplier (百家号, 千家万户): an idiom or a name, not a number.
+_ZH_BARE_MULTIPLIER_RE = regex.compile(r"^[百千万亿]")
+# A number written in Chinese numerals only (the vague and bare-multiplier checks are for these).
+_ZH_NUMERAL_ONLY_RE = regex.compile(rf"^{ZH_NUMERAL}$")
+# "the 100 most visited websites": a superlative after the number makes it a rank.
+_EN_RANK_AFTER_RE = regex.compile(rf"^\s(?:{alternation(_LEX['en_rank_after']['words'])})\b", regex.IGNORECASE)
 _EN_WORDS: dict[str, int | None] = _LEX["en_number_words"]
 _EN_SCALES: dict[str, int] = _LEX["en_scale_words"]
 _ZH_SCALES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "十万": 100_000}
@@ -126,6 +141,11 @@ def _zh_unit(cls: str, after: str, value: int) -> tuple[str | None, bool]:
     for segment in reversed(segments):
         found = [m.group(0) for m in _ZH_NOUN_RE.finditer(segment)]
         found = [f for f in found if _ZH_NOUNS[f]]
+        uncounted = list(_ZH_UNCOUNTED_RE.finditer(segment))
+        if uncounted and cls not in _STRONG and not any(
+            f.start() > uncounted[-1].start() for f in _ZH_NOUN_RE.finditer(segment) if _ZH_NOUNS[f.group(0)]
+        ):
+            return None, False  # the head is a platform, website or store: no contract unit
         if found:
             noun = found[-1]
             noun_unit = _ZH_NOUNS[noun]
@@ -148,6 +168,13 @@ def _zh_counts(text: str) -> list[CountMention]:
         if value is None or value == 0:
             continue
         cls = m.group("cls")
+        before = text[max(0, m.start() - 4) : m.start()]
+        if _ZH_RANK_BEFORE_RE.search(before) or (before.endswith("前") and cls in _ZH_RANK_CLASSIFIERS):
+            continue  # a rank: 排名前10家, 前100位的网站
+        if _ZH_NUMERAL_ONLY_RE.match(num) and (
+            _ZH_BARE_MULTIPLIER_RE.match(num) or (before[-1:] in _ZH_VAGUE_BEFORE)
+        ):
+            continue  # 数百家门店, 几十个, 百家号: vague or a name
         unit, weak = _zh_unit(cls, text[m.end() : m.end() + 24], value)
         if unit is None:
             continue
@@ -253,6 +280,8 @@ def _en_counts(text: str) -> list[CountMention]:
             continue
         if _EN_MONTH_AFTER_RE.match(rest):
             continue
+        if _EN_RANK_AFTER_RE.match(rest):
+            continue  # "the 100 most visited websites": a rank
         if regex.fullmatch(r"(?:19|20)\d\d", num):
             continue  # a year
         base = _en_number(num)
