@@ -15,7 +15,7 @@ from lifang_parse.extract.amounts import extract_amounts
 from lifang_parse.extract.counts import extract_counts
 from lifang_parse.extract.dates import extract_dates
 from lifang_parse.extract.gazetteer import Gazetteer, load_gazetteer
-from lifang_parse.extract.laws import en_titles, zh_titles
+from lifang_parse.extract.laws import en_titles, mask_titles, zh_titles
 from lifang_parse.extract.names import NameMention, find_companies, find_people
 from lifang_parse.models import Item, Warning
 
@@ -47,8 +47,12 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     bilingual = present == {"zh", "en"} and bool(item.body.zh) and bool(item.body.en)
     iid = item.id
 
-    dates = {lang: extract_dates(_join(t, b), lang, period=period) for lang, (t, b) in texts.items()}  # type: ignore[arg-type]
     whole = {lang: _join(t, b) for lang, (t, b) in texts.items()}
+    zh_laws = zh_titles(whole["zh"])
+    en_laws = en_titles(whole["en"], zh_laws)  # without italics (other PDF tools), title-shaped runs stand in
+    # A year inside a cited title is no date: italic spans are masked by the date extractor, plain-text titles here.
+    date_texts = {"zh": whole["zh"], "en": mask_titles(whole["en"], en_laws)}
+    dates = {lang: extract_dates(date_texts[lang], lang, period=period) for lang in date_texts}  # type: ignore[arg-type]
     agencies = {lang: find_agencies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
     counts = {lang: extract_counts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
     amounts = {lang: extract_amounts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
@@ -81,10 +85,9 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     warnings += w
     amount_facts, w = reconcile.reconcile_amounts(amounts["zh"], amounts["en"], item_id=iid, bilingual=bilingual)
     warnings += w
-    zh_laws = zh_titles(whole["zh"])
     law_facts, w = reconcile.reconcile_laws(
         zh_laws,
-        en_titles(whole["en"], zh_laws),  # without italics (other PDF tools), title-shaped runs stand in
+        en_laws,
         item_id=iid,
         bilingual=bilingual,
     )

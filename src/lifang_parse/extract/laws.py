@@ -250,4 +250,22 @@ def pair_titles(zh: Sequence[str], en: Sequence[str]) -> tuple[list[tuple[str | 
     return pairs, len(zh) != len(en)
 
 
-__all__ = ["en_titles", "pair_titles", "plain_titles", "zh_titles"]
+# What stands in for a masked title: one character for one, so offsets into the text stay.
+_MASK = "\u25a1"
+
+
+def mask_titles(text: str, titles: Sequence[str]) -> str:
+    """The text with every occurrence of ``titles`` blanked out, same length.
+
+    Plain text (other PDF tools) has no italics to mark an English title, so a
+    year inside one ("... Through the Year 2035", "... Bill 2022") would read
+    as a date; the titles :func:`en_titles` found by their shape are masked
+    for the date extractor as italic spans are.
+    """
+    for title in sorted(set(titles), key=len, reverse=True):
+        if title:
+            text = text.replace(title, _MASK * len(title))
+    return text
+
+
+__all__ = ["en_titles", "mask_titles", "pair_titles", "plain_titles", "zh_titles"]
