@@ -172,6 +172,12 @@ PEOPLE = [
      "en", ["Brando Benifei", "Dragoş Tudorache"]),
     ("European Commission President Jean-Claude Juncker said", "en", ["Jean-Claude Juncker"]),
     ("Commissioner Didier Reynders and Vice President Věra Jourová said", "en", ["Didier Reynders", "Věra Jourová"]),
+    # blind2 weekly-cyber-318-2023-12 2.2: a long title run before a transliterated name ends at its last title
+    # (秘书/部长/主席/委员/专员/大臣 ...), glossed or not
+    ("西班牙数字化和人工智能国务秘书卡梅·阿蒂加斯（Carme Artigas）称", "zh", ["卡梅·阿蒂加斯"]),
+    ("西班牙数字化和人工智能国务秘书卡梅·阿蒂加斯称", "zh", ["卡梅·阿蒂加斯"]),
+    ("欧盟数据保护委员会主任委员卡梅·阿蒂加斯表示", "zh", ["卡梅·阿蒂加斯"]),
+    ("英国科学、创新和技术大臣米歇尔·多内兰表示", "zh", ["米歇尔·多内兰"]),
     # not people
     ("the Federal Trade Commission, the agency", "en", []),
     ("主任委员会议", "zh", []),

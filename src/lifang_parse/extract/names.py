@@ -521,6 +521,8 @@ def _zh_name(match: regex.Match[str], text: str) -> str:
     return name[:3]
 
 
+# A title inside a run of Han characters before a transliterated name: the name starts after the last one.
+_ZH_TITLE_IN_RUN_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)})(?!会|员会)")
 # What stands before a transliterated name in its run of Han characters: a title, a verb or preposition.
 _ZH_GLOSS_CUT_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)}|拟对|对|向|与|和|及|包括|据|称|由|被)")
 
@@ -582,9 +584,17 @@ def find_people(text: str, lang: Lang, *, also: Sequence[str] = ()) -> list[Name
             if claimed[m.start("name")]:
                 continue
             name = _zh_name(m, text)
+            start = m.start("name")
+            if "·" in name:
+                # "主任委员卡梅·阿蒂加斯": the title run goes on into the name's head; cut at its last title
+                cuts = list(_ZH_TITLE_IN_RUN_RE.finditer(name[: name.index("·")]))
+                if cuts:
+                    name, start = name[cuts[-1].end() :], start + cuts[-1].end()
+                if not name or name[0] == "·" or claimed[start]:
+                    continue
             key = None if "·" in name else _SURNAMES.get(name[0])
-            claim(NameMention(name, m.start("name"), key=key))
-            at = m.start("name") + len(name)
+            claim(NameMention(name, start, key=key))
+            at = start + len(name)
             for _ in range(8):  # the rest of a list the title leads (bounded)
                 nxt = _ZH_LIST_NEXT_RE.match(text, at)
                 if nxt is None or claimed[nxt.start("name")]:
