@@ -34,7 +34,7 @@ import regex
 
 from lifang_parse.layout import DEFAULT_LAYOUT
 from lifang_parse.read import layout
-from lifang_parse.read.contents import cut_line, recover, squeeze
+from lifang_parse.read.contents import Piece, cut_line, recover, squeeze
 from lifang_parse.read.layout import Frag, Run
 from lifang_parse.read.lines import Line
 from lifang_parse.read.overprint import staircase, undouble
@@ -695,6 +695,55 @@ def _starts_inside(text: str, keys: Sequence[str]) -> bool:
     return any(len(key) >= _TITLE_START and key[:_TITLE_START] in squeezed[1:] for key in keys)
 
 
+# A word of a Latin title, or one ideograph, as compared between a contents entry and a body title.
+_TOKEN_RE = regex.compile(r"[\p{Han}]|[^\s\p{Han}]{1,40}")
+# The share of an entry's words a body title must hold to be the same title worded differently.
+_RESEMBLANCE = 0.5
+
+
+def _tokens(text: str) -> list[str]:
+    """Words (Latin) and ideographs (Chinese) of a title, case-folded."""
+    return _TOKEN_RE.findall(text.casefold())
+
+
+def resembles(entry: str, targets: Sequence[str], free: Iterable[int]) -> int | None:
+    """The free target (index) that ``entry`` words differently: of the same
+    script, holding the largest share of its words (at least half), the
+    first one on a tie; None when none does."""
+    words = _tokens(entry)
+    if not words:
+        return None
+    best: tuple[float, int] | None = None
+    for t in free:
+        if _mostly_cjk(targets[t]) != _mostly_cjk(entry):
+            continue
+        have = Counter(_tokens(targets[t]))
+        shared = sum(min(n, have[w]) for w, n in Counter(words).items()) / len(words)
+        if shared >= _RESEMBLANCE and (best is None or shared > best[0]):
+            best = (shared, t)
+    return best[1] if best is not None else None
+
+
+def _wrapped_entries(whole: Sequence[Piece], targets: Sequence[str], free: set[int]) -> list[tuple[list[Piece], int | None]]:
+    """Whole contents lines that complete no body title, as entries: each
+    with the free body title it words differently (:func:`resembles`), and
+    two lines of one script that resemble the same title only together or
+    each on its own, the first not ending a sentence, joined (a wrapped
+    entry, read with the other column's lines between)."""
+    out: list[tuple[list[Piece], int | None]] = []
+    for piece in whole:
+        match = resembles(piece.text, targets, free)
+        prev = next((k for k in range(len(out) - 1, -1, -1) if _mostly_cjk(out[k][0][-1].text) == _mostly_cjk(piece.text)), None)
+        if prev is not None and len(out[prev][0]) == 1 and not ends_paragraph_text(out[prev][0][0].text):
+            head = out[prev][0][0]
+            joined = resembles(f"{head.text} {piece.text}", targets, free)
+            if joined is not None and (out[prev][1] in (None, joined)) and match in (None, joined):
+                out[prev] = ([head, piece], joined)
+                continue
+        out.append(([piece], match))
+    return out
+
+
 def rebuild_contents(
     blocks: Sequence[Block], flow: Sequence[TextLine], full: dict[bool, float]
 ) -> tuple[list[Line], list[str]]:
@@ -736,12 +785,24 @@ def rebuild_contents(
         for piece in leftover:
             line = region[piece.line]
             out.append(_line(piece.text, line, line))
-        placed = [(max(title.lines), _line(targets[title.target].text, region[title.lines[0]], region[title.lines[-1]])) for title in result.titles]
-        for piece in whole:
-            after = [k for k, (last, _) in enumerate(placed) if last < piece.line]
-            at = max(after, key=lambda k: placed[k][0]) + 1 if after else 0
-            placed.insert(at, (piece.line, _line(piece.text, region[piece.line], region[piece.line])))
-        out.extend(line for _, line in placed)
+        # (target, last contents line, line) in body order.
+        placed = [
+            (title.target, max(title.lines), _line(targets[title.target].text, region[title.lines[0]], region[title.lines[-1]]))
+            for title in result.titles
+        ]
+        free = set(range(len(targets))) - {title.target for title in result.titles}
+        for pieces, match in _wrapped_entries(whole, [b.text for b in targets], free):
+            if match is not None and match in free:
+                # Worded differently: in the body title's place.
+                free.discard(match)
+                at = next((k for k, (t, _, _) in enumerate(placed) if t > match), len(placed))
+            else:
+                after = [k for k, (_, last, _) in enumerate(placed) if last < pieces[0].line]
+                at = max(after, key=lambda k: placed[k][1]) + 1 if after else 0
+                match = placed[at - 1][0] if at else -1
+            text = " ".join(p.text for p in pieces) if not _mostly_cjk(pieces[0].text) else "".join(p.text for p in pieces)
+            placed.insert(at, (match, pieces[-1].line, _line(text, region[pieces[0].line], region[pieces[-1].line])))
+        out.extend(line for _, _, line in placed)
         result = replace(result, leftover=tuple(leftover))
         if result.leftover:
             where = ", ".join(str(region[p.line].number) for p in result.leftover[:8])
