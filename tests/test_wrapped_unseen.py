@@ -56,7 +56,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/final-weekly-cyber-262-2022-04-s500072-uming": "item 2.2: body",
     "pdftotext/heldout-weekly-cyber-219-2021-03-s500051-stsong": "item 3.4: title",
     "pdftotext/text-weekly-cyber-205-2021-01-s501022-stsong": "item 3.2: body",
-    "pdftotext/text-weekly-cyber-224-2021-04-s501036-microhei": "contents not re-assembled",
     "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/text-weekly-cyber-240-2021-09-s501057-zenhei": "item 1.2: title",
 }

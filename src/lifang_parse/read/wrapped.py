@@ -24,10 +24,12 @@ reader's usual path; see :func:`classify`.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 from typing import Literal
 
 import regex
@@ -744,6 +746,44 @@ def _wrapped_entries(whole: Sequence[Piece], targets: Sequence[str], free: set[i
     return out
 
 
+# English words no title or paragraph ends in (data/plain_law_titles.json, "en_dangling").
+_DANGLING: frozenset[str] = frozenset(
+    json.loads(resources.files("lifang_parse.data").joinpath("plain_law_titles.json").read_text(encoding="utf-8"))["en_dangling"]
+)
+# The last word of a line.
+_LAST_WORD_RE = regex.compile(r"(?<=\s)[A-Za-z]{1,12}$")
+
+
+def _dangles(block: Block) -> bool:
+    """An English line that cannot end there: its last word is one no title
+    or paragraph ends in ("… published its proposal for the")."""
+    m = _LAST_WORD_RE.search(block.text)
+    return bool(m) and m.group(0) in _DANGLING and _is_latin_line(block.text)
+
+
+def join_dangling(blocks: Sequence[Block]) -> list[Block]:
+    """Body blocks with an English line that dangles (:func:`_dangles`)
+    joined to the English line after it: an extractor may leave a blank
+    line inside a paragraph, before a title set in italics. Not in the
+    contents, where a wrapped entry's half runs into the other column's."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.fixed
+            and not block.fixed
+            and _dangles(prev)
+            and _is_latin_line(block.text)
+            and DEFAULT_LAYOUT.heading(block.text) is None
+        ):
+            head, sep = layout.join_seam(prev.text, block.text)
+            out[-1] = Block(head + sep + block.text, prev.first, block.last, False)
+            continue
+        out.append(block)
+    return out
+
+
 def rebuild_contents(
     blocks: Sequence[Block], flow: Sequence[TextLine], full: dict[bool, float]
 ) -> tuple[list[Line], list[str]]:
@@ -752,6 +792,7 @@ def rebuild_contents(
     start = _body_start(blocks)
     if start is None:
         return [_line(b.text, b.first, b.last) for b in blocks], []
+    blocks = [*blocks[:start], *join_dangling(blocks[start:])]
     # The body's titles and headings: a title stands over its story, a
     # heading over a title.
     targets = [
