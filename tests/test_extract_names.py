@@ -127,6 +127,15 @@ COMPANIES = [
     ("WhatsApp announced that it would delay the update, given data sharing with its parent company Facebook", "en", ["WhatsApp", "Facebook"]),
     ("the DPC announced a fine of €225 million against WhatsApp", "en", ["WhatsApp"]),
     ("shut down the system on Facebook. Facebook's parent company had changed its name to Meta", "en", ["Facebook", "Meta"]),
+    # blind2 weekly-cyber-318-2023-12 2.1: 小红书/Xiaohongshu is a service (data/companies.json kind "service"); posting
+    # on it names the platform, not the company (an actor it stays, e.g. summoned with other companies)
+    ("并去除了原告在小红书平台发布该图片时添加的署名水印", "zh", []),
+    ("removing the signature watermark the plaintiff had added when posting it on Xiaohongshu", "en", []),
+    ("市场监管总局约谈了小红书等公司", "zh", ["小红书"]),
+    # blind2 weekly-cyber-310-2023-09 3.2: an English list ends at a sentence end, not inside the next sentence
+    ("with services provided by companies including Alibaba, Amazon, TikTok and Zalando. These platforms must act", "en",
+     ["Alibaba", "Amazon", "TikTok", "Zalando"]),
+    ("companies such as Acme Co. Ltd and Zalando. Then it acted", "en", ["Acme Co. Ltd", "Zalando"]),  # not after Co.
 ]
 
 
@@ -216,6 +225,19 @@ def test_a_service_is_a_company_where_either_language_treats_it_as_one() -> None
         ("Meta", "Meta"), ("Facebook", "Facebook")]
     # only the service in both languages: no company
     assert named("Facebook用户的数据被公开。", "Data of Facebook users was made public.") == []
+
+
+def test_a_latin_name_an_english_list_gives_is_found_as_written_in_chinese() -> None:
+    # blind2 weekly-cyber-310-2023-09 3.2: Zalando (not in the gazetteer) is read from the English list; the Chinese
+    # list names it as is, so the two pair by the name instead of leaving an English-only company
+    from lifang_parse.extract import enrich_item
+    from lifang_parse.models import Bilingual, Item, Location
+
+    it = Item(id="9.9", title=Bilingual(zh=None, en=None), location=Location(line_start=1, line_end=2), body=Bilingual(
+        zh="相关服务的提供者包括阿里巴巴、亚马逊、TikTok和Zalando等。",
+        en="with services provided by companies including Alibaba, Amazon, TikTok and Zalando. These platforms must act."))
+    got = [(n.name.zh, n.name.en) for n in enrich_item(it, period="2023-09", gazetteer=GAZ).companies]
+    assert ("Zalando", "Zalando") in got and (None, "Zalando") not in got
 
 
 def test_a_gazetteer_kind_must_be_known(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,15 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     companies = {"zh": find_companies(whole["zh"], "zh", gazetteer)}
     latin_zh = [n.key for n in companies["zh"] if n.key and n.key == n.text and n.key not in gazetteer.company_names_en]
     companies["en"] = find_companies(whole["en"], "en", gazetteer, also=latin_zh)
+    # ... and the other way: a Latin name English lists ("... TikTok and Zalando") that Chinese writes as is, in a
+    # list no Chinese rule reads, is the same company there (then paired by its key, not left one-language).
+    zh_keys = {n.key for n in companies["zh"]}
+    latin_en = [
+        n.key for n in companies["en"]
+        if n.key and n.key == n.text and n.key not in gazetteer.company_names_en and n.key not in zh_keys
+    ]
+    if latin_en:
+        companies["zh"] = find_companies(whole["zh"], "zh", gazetteer, also=latin_en)
     # A company Chinese quotes as a product (“滴滴出行”App) is the app in English too, not a company.
     products = {n.key for n in companies["zh"] if n.text.startswith("product:")}
     zh_companies = {n.key for n in companies["zh"] if not n.text.startswith("product:")}

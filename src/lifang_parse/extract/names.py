@@ -167,6 +167,11 @@ _EN_ENUM_RE = regex.compile(
     rf"(?P<list>{_EN_ENUM_NAME}(?:,\s{_EN_ENUM_NAME}){{0,10}},?\s(?:and|or)\s{_EN_ENUM_NAME})(?![\w-])"
 )
 _EN_ENUM_SPLIT_RE = regex.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+# A sentence end inside an enumerated name ("... TikTok and Zalando. These platforms"): a period, a space and a
+# capital, not after a legal-form abbreviation or an initial ("Acme Co. Ltd", "J. Smith"). The list stops there.
+_EN_ENUM_SENTENCE_END_RE = regex.compile(
+    rf"(?<!\b(?:{alternation(_CP['en_enumeration_abbreviations'])}|\b[A-Z]))\.\s(?=[A-Z])"
+)
 
 
 # What a known company acquired or invested in is a company too: "腾讯2018年投资猿辅导、", "阿里巴巴收购银泰商业股权";
@@ -303,10 +308,13 @@ def _en_enumeration(text: str) -> list["_Candidate"]:
         at = m.start("list")
         for piece in _EN_ENUM_SPLIT_RE.split(m.group("list")):
             start = text.index(piece, at)
-            at = start + len(piece)
-            name = _EN_COMPANY_LEADING_RE.sub("", piece).strip()
+            end = _EN_ENUM_SENTENCE_END_RE.search(piece)
+            at = start + (end.start() if end else len(piece))
+            name = _EN_COMPANY_LEADING_RE.sub("", piece[: end.start()] if end else piece).strip()
             if name and not all(w in _EN_NOT_NAME for w in name.split()):
                 out.append(_Candidate(name, at - len(name), at, name, name))
+            if end:
+                break  # the sentence ended: the rest is not the list
     return out
 
 
