@@ -53,7 +53,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/blind-weekly-cyber-284-2022-11-s501099-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
-    "pdftotext/final-weekly-cyber-262-2022-04-s500072-uming": "item 2.2: body",
     "pdftotext/heldout-weekly-cyber-219-2021-03-s500051-stsong": "item 3.4: title",
     "pdftotext/text-weekly-cyber-205-2021-01-s501022-stsong": "item 3.2: body",
     "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",

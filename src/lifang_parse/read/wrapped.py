@@ -73,6 +73,8 @@ _MARKER_END_RE = regex.compile(
 _WIDE_SPACE_RE = regex.compile(r"(?<=[\p{Han}\p{Hangul}\u3000-\u303f\uff00-\uffef“”‘’]) | (?=[\p{Han}\p{Hangul}\u3000-\u303f\uff00-\uffef“”‘’])")
 # A line letter-spaced throughout: at least this many such spaces, and one after most ideographs.
 _MIN_LETTER_SPACES = 6
+# Opening brackets and quotes, which stay with what follows them (no line ends in one).
+_OPENING_RE = regex.compile(r"""^[（(“‘《〈【「『\["']{1,4}""")
 # The first breakable unit of a line: a Latin word (with its punctuation) or one character.
 _FIRST_WORD_RE = regex.compile(r"^[^\s\p{Han}\u3000-\u303f\uff00-\uffef]+")
 
@@ -110,12 +112,18 @@ def _is_latin_line(text: str) -> bool:
 
 
 def _first_width(text: str) -> float:
+    """Width of the line's first unbreakable unit: a Latin word or one
+    character, with the opening brackets and quotes before it (no line ends
+    in "（“": "（“Mandiant”）" moves to the next line whole)."""
     if not text:
         return 0.0
-    if layout.is_cjk(text[0]):
-        return char_width(text[0])
-    m = _FIRST_WORD_RE.match(text)
-    return display_width(m.group(0)) if m else char_width(text[0])
+    opening = _OPENING_RE.match(text)
+    lead = opening.group(0) if opening and len(opening.group(0)) < len(text) else ""
+    rest = text[len(lead) :]
+    if layout.is_cjk(rest[0]):
+        return display_width(text[: len(lead) + 1])
+    m = _FIRST_WORD_RE.match(rest)
+    return display_width(lead + (m.group(0) if m else rest[0]))
 
 
 def ends_paragraph_text(text: str) -> bool:
