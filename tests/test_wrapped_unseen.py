@@ -25,8 +25,8 @@ import regex
 from lifang_parse import parse_file
 from lifang_parse.errors import LifangParseError
 from lifang_parse.read.contents import cut_line, squeeze
-from lifang_parse.read.overprint import undouble
-from lifang_parse.read.wrapped import classify, run_together_words
+from lifang_parse.read.overprint import staircase, undouble
+from lifang_parse.read.wrapped import classify, resembles, run_together_words
 
 from lossless import missing_lines
 from test_wrapped_text import _furniture, _plain, _without_bare_markers, assert_same_newsletter
@@ -54,7 +54,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
     "pdftotext/heldout-weekly-cyber-219-2021-03-s500051-stsong": "item 3.4: title",
-    "pdftotext/text-weekly-cyber-205-2021-01-s501022-stsong": "item 3.2: body",
     "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/text-weekly-cyber-240-2021-09-s501057-zenhei": "item 1.2: title",
 }
@@ -134,3 +133,19 @@ def test_lost_word_spaces_give_a_warning() -> None:
         except LifangParseError:
             continue
         assert any(w.code == "unrecoverable_structure" and "spaces" in w.message for w in newsletter.warnings), path.name
+
+
+def test_a_staircase_missing_its_first_step_is_one_line() -> None:
+    """pdftotext may lose the first chunk's own line ("Flo"): the staircase
+    still counts when its last step closes it."""
+    steps = ["Flo Health", "Health就分享用户健康数据的指控与", "就分享用户健康数据的指控与FTC", "FTC达成和解", "达成和解", "2021年1月13日，"]
+    assert staircase(steps, 0) == ("Flo Health就分享用户健康数据的指控与FTC达成和解", 5)
+    # Not closed: no staircase (a line that merely begins with the last words of the one before).
+    assert staircase(steps[:4] + ["2021年1月13日，"], 0) is None
+
+
+def test_a_contents_entry_worded_differently_resembles_its_body_title() -> None:
+    targets = ["监管执法 Regulatory Enforcement", "国家网信办依法约谈处罚新浪微博和豆瓣网", "CAC Summons and Fines Sina Weibo and Douban"]
+    assert resembles("国家网信办约谈处罚新浪微博", targets, range(3)) == 1
+    assert resembles("国家网信办约谈处罚新浪微博", targets, [0, 2]) is None
+    assert resembles("Cross-Border Data Transfers", targets, range(3)) is None

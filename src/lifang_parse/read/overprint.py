@@ -76,9 +76,16 @@ def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
     if start + 2 >= len(texts):
         return None
     first, second = texts[start], texts[start + 1]
-    if not first or len(second) <= len(first) or not second.startswith(first):
-        return None
-    whole, added = second, second[len(first) :].strip()
+    closed_only = False
+    if first and len(second) > len(first) and second.startswith(first):
+        whole, added = second, second[len(first) :].strip()
+    else:
+        # The first step (the first chunk alone) may be lost: then the first
+        # line is two chunks, and the second begins with the second of them.
+        overlap = _shared_chunk(first, second)
+        if overlap is None:
+            return None
+        whole, added, closed_only = first + second[len(overlap) :], second[len(overlap) :].strip(), True
     k = start + 2
     while k < len(texts) and added:
         line = texts[k]
@@ -88,8 +95,26 @@ def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
             break
         new = line[len(added) :]
         whole, added, k = whole + new, new.strip(), k + 1
-    # Two steps at least, or the lines were just a line and its longer twin.
-    return (whole, k) if k - start >= 3 else None
+    # Two steps at least, or the lines were just a line and its longer twin;
+    # a staircase missing its first step only when its last step closes it.
+    return (whole, k) if k - start >= 3 and not closed_only else None
+
+
+# The shortest chunk (white space aside) that may open a staircase missing its first step.
+_MIN_CHUNK = 2
+
+
+def _shared_chunk(first: str, second: str) -> str | None:
+    """The longest end of ``first`` (from a word's or character's start,
+    not all of it) that ``second`` begins with and goes on from; None when
+    there is none."""
+    for i in range(1, len(first)):
+        if first[i - 1] != " " and first[i - 1].isascii() and first[i].isascii():
+            continue  # not inside a Latin word
+        tail = first[i:].lstrip()
+        if len(tail.replace(" ", "")) >= _MIN_CHUNK and len(second) > len(tail) and second.startswith(tail):
+            return tail
+    return None
 
 
 __all__ = ["staircase", "undouble"]
