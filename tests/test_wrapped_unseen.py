@@ -25,7 +25,7 @@ import regex
 from lifang_parse import parse_file
 from lifang_parse.errors import LifangParseError
 from lifang_parse.read.contents import cut_line, squeeze
-from lifang_parse.read.overprint import staircase, undouble
+from lifang_parse.read.overprint import staircase, undouble, unmerge_steps
 from lifang_parse.read.wrapped import classify, resembles, run_together_words
 
 from lossless import missing_lines
@@ -39,6 +39,8 @@ FILES = sorted(UNSEEN.glob("*/*.txt"))
 # Where the clean text's contents differ from its body (contents_mismatch),
 # extracted contents cannot be re-assembled from the body's titles.
 _CONTENTS_DIFFER = {"weekly-cyber-230-2021-07"}
+# A line that may hold a staircase's last steps run together: Chinese, then a Latin chunk twice.
+_STEP_RE = regex.compile(r"^(.*\p{Han})([A-Za-z0-9.,%]{2,24}\p{Han}.*)$")
 # Known gaps (tool/file stem -> the first difference from the clean text).
 # Mostly ambiguous in the text itself: a paragraph break after a full line
 # with no spacing (the extractor drops the first-line indent: "body"), a title
@@ -53,7 +55,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/blind-weekly-cyber-284-2022-11-s501099-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
-    "pdftotext/heldout-weekly-cyber-219-2021-03-s500051-stsong": "item 3.4: title",
     "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/text-weekly-cyber-240-2021-09-s501057-zenhei": "item 1.2: title",
 }
@@ -114,7 +115,9 @@ def test_unseen_extraction_loses_only_page_furniture(path: Path) -> None:
     undoubled = "\n".join(undouble(line) for line in text.split("\n"))
     titles = [squeeze(t) for block in newsletter.contents for t in (block.heading.zh, block.heading.en, *[x for title in block.titles for x in (title.zh, title.en)]) if t]
     lost = set(missing_lines(_without_bare_markers(undoubled), newsletter)) - {undouble(f) for f in furniture}
-    assert [line for line in lost if cut_line(line, titles) is None] == []
+    # A staircase's last two steps run together ("规则过渡期将于33月底届满") are in the model made one.
+    unmerged = {line for line in lost if (m := _STEP_RE.match(line)) and not missing_lines(m.group(1) + unmerge_steps(m.group(2)), newsletter)}
+    assert [line for line in lost if cut_line(line, titles) is None and line not in unmerged] == []
     for line in furniture:
         assert regex.search(r"立方观评|LIFANG|网络安全与数据合规周报$|^[-–— ]*\d+[-–— ]*$|^\d+ ?/ ?\d+$|^第 ?\d+ ?页", line), line
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 # Pairs in a row that make a doubled run on their own: real text has at most
 # two ("阿里巴巴", "谢谢"); a doubled word of one or two letters ("ooff")
 # counts when it stands next to such a run.
@@ -87,6 +89,7 @@ def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
             return None
         whole, added, closed_only = first + second[len(overlap) :], second[len(overlap) :].strip(), True
     k = start + 2
+    new = ""
     while k < len(texts) and added:
         line = texts[k]
         if line == added:
@@ -97,7 +100,24 @@ def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
         whole, added, k = whole + new, new.strip(), k + 1
     # Two steps at least, or the lines were just a line and its longer twin;
     # a staircase missing its first step only when its last step closes it.
-    return (whole, k) if k - start >= 3 and not closed_only else None
+    if k - start < 3 or closed_only:
+        return None
+    # Not closed, the last steps may have run together ("…将于3" + "3月底届满"):
+    # a Latin chunk printed twice before Chinese is one.
+    return whole[: len(whole) - len(new)] + unmerge_steps(new), k
+
+
+# Two last steps of a staircase on one line: a Latin or digit chunk twice, then Chinese.
+_MERGED_STEPS_RE = regex.compile(r"^(?P<x>[A-Za-z0-9.,%]{1,12})(?P=x)(?=\p{Han})")
+
+
+def unmerge_steps(step: str) -> str:
+    """A staircase's last step with the step before it run in, made one:
+    pdftotext may print "…将于3" and "3月底届满" as one line, so the step
+    reads "33月底届满"; the Latin chunk printed twice before Chinese is one
+    ("3月底届满"). Only for the last step of a staircase that is not closed."""
+    merged = _MERGED_STEPS_RE.match(step)
+    return step[len(merged.group("x")) :] if merged else step
 
 
 # The shortest chunk (white space aside) that may open a staircase missing its first step.
@@ -117,4 +137,4 @@ def _shared_chunk(first: str, second: str) -> str | None:
     return None
 
 
-__all__ = ["staircase", "undouble"]
+__all__ = ["staircase", "undouble", "unmerge_steps"]
