@@ -56,7 +56,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
     "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
-    "pdftotext/text-weekly-cyber-240-2021-09-s501057-zenhei": "item 1.2: title",
 }
 
 
@@ -144,6 +143,10 @@ def test_a_staircase_missing_its_first_step_is_one_line() -> None:
     steps = ["Flo Health", "Health就分享用户健康数据的指控与", "就分享用户健康数据的指控与FTC", "FTC达成和解", "达成和解", "2021年1月13日，"]
     assert staircase(steps, 0) == ("Flo Health就分享用户健康数据的指控与FTC达成和解", 5)
     # Not closed: no staircase (a line that merely begins with the last words of the one before).
+    assert staircase(steps[:4] + ["2021年1月13日，"], 0) is None
+    # A line and its twin with the last two steps run together ("…自9" + "9月1日起施行").
+    assert staircase(["《条例》自", "《条例》自99月1日起施行", "2021年9月1日，"], 0) == ("《条例》自9月1日起施行", 2)
+    assert staircase(["《条例》自", "《条例》自9月1日起施行", "2021年9月1日，"], 0) is None
     assert staircase(steps[:4] + ["2021年1月13日，"], 0) is None
 
 

@@ -100,8 +100,12 @@ def staircase(texts: Sequence[str], start: int) -> tuple[str, int] | None:
         whole, added, k = whole + new, new.strip(), k + 1
     # Two steps at least, or the lines were just a line and its longer twin;
     # a staircase missing its first step only when its last step closes it.
-    if k - start < 3 or closed_only:
+    if closed_only:
         return None
+    if k - start < 3:
+        # A line and its longer twin are two steps run together only when the
+        # twin adds a Latin chunk twice ("…自" / "…自99月1日起施行").
+        return (first + unmerge_steps(second[len(first) :]), start + 2) if _MERGED_STEPS_RE.match(second[len(first) :]) else None
     # Not closed, the last steps may have run together ("…将于3" + "3月底届满"):
     # a Latin chunk printed twice before Chinese is one.
     return whole[: len(whole) - len(new)] + unmerge_steps(new), k
