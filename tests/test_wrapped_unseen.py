@@ -55,7 +55,6 @@ KNOWN_GAPS: dict[str, str] = {
     "pdftotext/blind-weekly-cyber-284-2022-11-s501099-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
-    "pdftotext/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
 }
 
 

@@ -243,7 +243,8 @@ def find_text_furniture(pages: Sequence[Sequence[TextLine]]) -> frozenset[tuple[
     The layout layer's detector, anchored at the page edges (a text page has
     no height). Text needs stronger evidence than a PDF, since a clean text
     with a stray form feed must not lose a line: the same key on at least
-    three pages, or page numbers on at least two.
+    three pages, or page numbers on at least two, and then a line on two
+    of the numbered pages too (a short document's running header).
     """
     if len(pages) < 2:
         return frozenset()
@@ -266,7 +267,13 @@ def find_text_furniture(pages: Sequence[Sequence[TextLine]]) -> frozenset[tuple[
     out = set()
     for p, i in found:
         text = frag_pages[p][i].text
-        if len(by_key[_key(text)]) >= 3 or (layout.is_page_number(text) and len(numbered) >= 2):
+        pages_with = by_key[_key(text)]
+        if (
+            len(pages_with) >= 3
+            or (layout.is_page_number(text) and len(numbered) >= 2)
+            # A running header of a short document: on two pages, both numbered.
+            or (len(numbered) >= 2 and len(pages_with) >= 2 and pages_with <= numbered)
+        ):
             out.add((p, rows[p][i]))
     return frozenset(out)
 
