@@ -50,9 +50,7 @@ _STEP_RE = regex.compile(r"^(.*\p{Han})([A-Za-z0-9.,%]{2,24}\p{Han}.*)$")
 KNOWN_GAPS: dict[str, str] = {
     "pdfplumber/final-weekly-cyber-270-2022-07-s500079-stsong": "item 1.2: body",
     "pdfplumber/heldout-weekly-cyber-251-2022-01-s500065-microhei": "item 1.1: body",
-    "pdfplumber/text-weekly-cyber-214-2021-03-s500016-uming": "item 2.1: title",
     "pdfplumber/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
-    "pdftotext/blind-weekly-cyber-284-2022-11-s501099-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body",
 }

@@ -88,7 +88,7 @@ def char_width(ch: str) -> float:
     return _LATIN_WIDTHS.get(ch, 556) / 500
 
 
-def display_width(text: str) -> float:
+def display_width(text: str, ambiguous: float = _AMBIGUOUS_CJK_WIDTH) -> float:
     """Estimated display width of a line, in columns (CJK = 2).
 
     Quotes, ellipses and dashes of ambiguous width next to Chinese
@@ -99,7 +99,7 @@ def display_width(text: str) -> float:
     total = 0.0
     for k, ch in enumerate(text):
         if ch in _AMBIGUOUS and (layout.is_cjk(text[k - 1 : k]) or layout.is_cjk(text[k + 1 : k + 2])):
-            total += _AMBIGUOUS_CJK_WIDTH
+            total += ambiguous
         else:
             total += char_width(ch)
     return total
@@ -187,13 +187,17 @@ def page_lines(text: str) -> list[list[TextLine]]:
 
 
 def _frag(line: TextLine) -> Frag:
+    """The layout layer's fragment for a line. A Chinese line that ends no
+    sentence is measured at its widest (quotes full-width, as in a Song
+    face): a paragraph does not end there, so the line ran to the edge."""
     text = line.text
     top = line.row * _PITCH
+    widest = _mostly_cjk(text) and not ends_paragraph_text(text)
     return Frag(
         runs=(Run(text),),
         page=line.page,
         x0=line.indent,
-        x1=line.indent + (line.width if line.width is not None else display_width(text)),
+        x1=line.indent + (line.width if line.width is not None else display_width(text, 2.0 if widest else _AMBIGUOUS_CJK_WIDTH)),
         top=top,
         bottom=top + _SIZE,
         baseline=top + 0.8 * _SIZE,
@@ -439,19 +443,23 @@ def repeated_titles(lines: Sequence[TextLine]) -> dict[int, int]:
 
     Every title of the body is listed in the contents before it, wrapped
     the same way or not. Lines (one or two) whose text, white space aside,
-    is that of one to three consecutive earlier lines are such a title: they
+    is that of one to three consecutive earlier lines (or every other line:
+    two contents columns read row by row) are such a title: they
     stand alone, whatever the line widths say. This is what finds a title
     set in body type that fills its line and runs straight into its story
     (no spacing, no indent kept by the extractor).
     """
     earliest: dict[str, int] = {}  # squeezed text -> index after its first occurrence
     for j in range(len(lines)):
-        key = ""
-        for m in range(_TITLE_LINES):
-            if j + m >= len(lines):
-                break
-            key += squeeze(lines[j + m].text)
-            earliest.setdefault(key, j + m + 1)
+        # Consecutive lines, or every other line: a two-column contents page
+        # read row by row puts the other column's line between a title's.
+        for stride in (1, 2):
+            key = ""
+            for m in range(0, stride * _TITLE_LINES, stride):
+                if j + m >= len(lines):
+                    break
+                key += squeeze(lines[j + m].text)
+                earliest.setdefault(key, j + m + 1)
     out: dict[int, int] = {}
     i = 0
     while i < len(lines):
