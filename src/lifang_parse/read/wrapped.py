@@ -75,6 +75,8 @@ _WIDE_SPACE_RE = regex.compile(r"(?<=[\p{Han}\p{Hangul}\u3000-\u303f\uff00-\uffe
 _MIN_LETTER_SPACES = 6
 # Opening brackets and quotes, which stay with what follows them (no line ends in one).
 _OPENING_RE = regex.compile(r"""^[（(“‘《〈【「『\["']{1,4}""")
+# Closing brackets, quotes and punctuation, which stay with what precedes them (no line starts with one).
+_CLOSING_RE = regex.compile(r"""[）)”’》〉】」』，。、；：！？,.;:!?]{1,4}""")
 # The first breakable unit of a line: a Latin word (with its punctuation) or one character.
 _FIRST_WORD_RE = regex.compile(r"^[^\s\p{Han}\u3000-\u303f\uff00-\uffef]+")
 
@@ -121,7 +123,9 @@ def _first_width(text: str) -> float:
     lead = opening.group(0) if opening and len(opening.group(0)) < len(text) else ""
     rest = text[len(lead) :]
     if layout.is_cjk(rest[0]):
-        return display_width(text[: len(lead) + 1])
+        # The closing marks after it stay with it too (no line starts with "”）").
+        closing = _CLOSING_RE.match(rest, 1)
+        return display_width(text[: len(lead) + 1 + (len(closing.group(0)) if closing else 0)])
     m = _FIRST_WORD_RE.match(rest)
     return display_width(lead + (m.group(0) if m else rest[0]))
 
