@@ -28,6 +28,8 @@ import regex
 
 # White space, dropped when comparing: extractors differ in where they put it.
 _SPACE_RE = regex.compile(r"\s+")
+# Where an English contents entry meets the Chinese one of the other column on one line.
+_SCRIPT_SEAM_RE = regex.compile(r"(?<=[A-Za-z0-9.,)’'\"]) (?=[\p{Han}《“])")
 # The shortest Latin piece worth matching on its own (shorter ones occur
 # everywhere); one ideograph may be all that wrapped of a Chinese title.
 _MIN_LATIN_PIECE = 2
@@ -44,6 +46,7 @@ class Piece:
 
     text: str
     line: int  # index of the contents line it comes from
+    entry: bool = False  # a whole entry of one column (the line cut only where the script changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +99,18 @@ def recover(lines: Sequence[str], targets: Sequence[str]) -> Recovery:
     pieces: list[Piece] = []
     for index, line in enumerate(lines):
         cut = cut_line(line, keys)
-        if cut is None:
+        if cut is not None:
+            pieces.extend(Piece(p, index) for p in cut)
+            continue
+        # Two columns on one line, the left one worded unlike any title:
+        # English then Chinese, each a piece of its own.
+        seam = _SCRIPT_SEAM_RE.search(line)
+        tail = cut_line(line[seam.end() :], keys) if seam else None
+        if seam is None or tail is None:
             pieces.append(Piece(line, index))
         else:
-            pieces.extend(Piece(p, index) for p in cut)
+            pieces.append(Piece(line[: seam.start()], index, entry=True))
+            pieces.extend(Piece(p, index) for p in tail)
     open_: dict[int, tuple[str, list[Piece]]] = {}
     done: dict[int, list[Piece]] = {}
     leftover: list[Piece] = []

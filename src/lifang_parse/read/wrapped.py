@@ -847,7 +847,7 @@ def rebuild_contents(
         whole = [
             p
             for p in result.leftover
-            if p.text == region[p.line].text and p.line not in used and _title_line(p.text) and not _starts_inside(p.text, keys)
+            if (p.entry or (p.text == region[p.line].text and p.line not in used)) and _title_line(p.text) and not _starts_inside(p.text, keys)
         ]
         leftover = [p for p in result.leftover if p not in whole]
         for piece in leftover:
