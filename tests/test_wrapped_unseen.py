@@ -49,7 +49,6 @@ _STEP_RE = regex.compile(r"^(.*\p{Han})([A-Za-z0-9.,%]{2,24}\p{Han}.*)$")
 # found by their shape when italics are lost ("laws"); glyphs the font lacked.
 KNOWN_GAPS: dict[str, str] = {
     "pdfplumber/heldout-weekly-cyber-251-2022-01-s500065-microhei": "item 1.1: body",
-    "pdfplumber/text-weekly-cyber-240-2021-09-s500044-uming": "items split or merged (a title run into its story, or a story paragraph taken for a title)",
     "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body (the font had no glyph for 'ş': 'Drago■')",
     "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body (the font had no glyph for 'ş': 'Drago■')",
 }

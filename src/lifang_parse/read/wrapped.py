@@ -281,9 +281,27 @@ def find_text_furniture(pages: Sequence[Sequence[TextLine]]) -> frozenset[tuple[
             or (layout.is_page_number(text) and len(numbered) >= 2)
             # A running header of a short document: on two pages, both numbered.
             or (len(numbered) >= 2 and len(pages_with) >= 2 and pages_with <= numbered)
+            # ... or numbered itself ("立方观评 · 网络安全与数据合规周报 2", "… 3").
+            or _counts_pages([(q, frag_pages[q][j].text) for q, j in found if _key(frag_pages[q][j].text) == _key(text)])
         ):
             out.add((p, rows[p][i]))
     return frozenset(out)
+
+
+# The last number of a line: the page number a running header carries.
+_LAST_NUMBER_RE = regex.compile(r"(\d{1,3})\D{0,3}$")
+
+
+def _counts_pages(lines: Sequence[tuple[int, str]]) -> bool:
+    """Do the lines (page index, text) of one key, on two pages or more,
+    end in a number that goes up with the page: a header that numbers its pages?"""
+    offsets = set()
+    for page, text in lines:
+        m = _LAST_NUMBER_RE.search(text)
+        if m is None:
+            return False
+        offsets.add(int(m.group(1)) - page)
+    return len({page for page, _ in lines}) >= 2 and len(offsets) == 1
 
 
 def _key(text: str) -> str:
