@@ -313,7 +313,26 @@ def _in_winansi(ch: str) -> bool:
     return True
 
 
+def _covers(font: str, ch: str) -> bool:
+    """Whether an embedded TrueType font has a glyph for ``ch`` (CID and Type 1 fonts: assume so)."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    char_to_glyph = getattr(face, "charToGlyph", None)
+    return char_to_glyph is None or ord(ch) in char_to_glyph
+
+
 def _font_of(ch: str, prev: str, nxt: str, style: Style, fonts: Fonts) -> str:
+    """The font a typesetter would draw ``ch`` in: the style's font, or the
+    first installed CJK font that has the glyph (as a word processor falls back)."""
+    font = _styled_font_of(ch, prev, nxt, style, fonts)
+    if _covers(font, ch):
+        return font
+    for key in ("uming", "microhei", "zenhei"):
+        if Path(FONT_FILES[key]).exists() and _covers(_register(key), ch):
+            return _register(key)
+    return font
+
+
+def _styled_font_of(ch: str, prev: str, nxt: str, style: Style, fonts: Fonts) -> str:
     if _HANGUL_RE.match(ch):
         return fonts.hangul
     if ch in _CID_MISSING and fonts.latin == "STSong-Light":

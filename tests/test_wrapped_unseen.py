@@ -42,13 +42,10 @@ _CONTENTS_DIFFER = {"weekly-cyber-230-2021-07"}
 # A line that may hold a staircase's last steps run together: Chinese, then a Latin chunk twice.
 _STEP_RE = regex.compile(r"^(.*\p{Han})([A-Za-z0-9.,%]{2,24}\p{Han}.*)$")
 # Known gaps (tool/file stem -> the first difference from the clean text):
-# what the extraction itself lost. A glyph the PDF's font lacked ("ş" printed
-# as "■", in both languages); pdfplumber running English words together in a
-# few lines (2 % of the words: below the warning's threshold, so no warning).
+# what the extraction itself lost: pdfplumber running English words together
+# in a few lines (2 % of the words: below the warning's threshold, so no warning).
 KNOWN_GAPS: dict[str, str] = {
     "pdfplumber/heldout-weekly-cyber-251-2022-01-s500065-microhei": "item 1.1: body",
-    "pdftotext/blind-weekly-cyber-300-2023-06-s500100-uming": "item 3.3: body (the font had no glyph for 'ş': 'Drago■')",
-    "pdftotext/blind-weekly-cyber-300-2023-06-s501113-zenhei": "item 3.3: body (the font had no glyph for 'ş': 'Drago■')",
 }
 
 
