@@ -42,6 +42,7 @@ SETS: dict[str, Path] = {
     "heldout": FIXTURES / "heldout",
     "final": FIXTURES / "final",
     "blind": FIXTURES / "blind",
+    "blind2": FIXTURES / "blind2",
 }
 Scores = dict[str, Counter[str]]
 

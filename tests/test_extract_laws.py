@@ -99,6 +99,11 @@ BUGS_CAUGHT_IN_THE_WILD = [
     (["数字服务法", "数字市场法"], "adopted the Digital Services Act and the Digital Markets Act by large majorities",
      ["Digital Services Act", "Digital Markets Act"]),
     (["网络安全法"], "Acting under the Cybersecurity Law in 2021, MIIT", ["Cybersecurity Law"]),
+    # pdftotext of blind2 weekly-cyber-310 2.2: "the" after a capitalised object starts the title
+    (["2023年数据保护（充分性）（美利坚合众国）条例"],
+     "the government had laid before Parliament the Data Protection (Adequacy) (United States of America) "
+     "Regulations 2023, which establish the UK-US data bridge",
+     ["Data Protection (Adequacy) (United States of America) Regulations 2023"]),
     # no invention: plain sentences, agency names, a Chinese side without titles, English that has italics
     (["网络安全法"], "The Authority takes the view that Grindr shared users' GPS location with the European Commission.", []),
     ([], "in accordance with the Cybersecurity Law", []),

@@ -34,7 +34,7 @@ from test_wrapped_text import _furniture, _plain, _without_bare_markers, assert_
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
 UNSEEN = FIXTURES / "extracted-unseen"
-SETS = {"text": FIXTURES / "text", "heldout": FIXTURES / "heldout" / "text", "final": FIXTURES / "final" / "text", "blind": FIXTURES / "blind" / "text"}
+SETS = {"text": FIXTURES / "text", "heldout": FIXTURES / "heldout" / "text", "final": FIXTURES / "final" / "text", "blind": FIXTURES / "blind" / "text", "blind2": FIXTURES / "blind2" / "text"}
 FILES = sorted(UNSEEN.glob("*/*.txt"))
 # Where the clean text's contents differ from its body (contents_mismatch),
 # extracted contents cannot be re-assembled from the body's titles.
@@ -46,6 +46,11 @@ _STEP_RE = regex.compile(r"^(.*\p{Han})([A-Za-z0-9.,%]{2,24}\p{Han}.*)$")
 # in a few lines (2 % of the words: below the warning's threshold, so no warning).
 KNOWN_GAPS: dict[str, str] = {
     "pdfplumber/heldout-weekly-cyber-251-2022-01-s500065-microhei": "item 1.1: body",
+    # Measured once on the second blind set, before any tuning on it: a paragraph
+    # break after a full line that the translation check put at the wrong sentence
+    # (318 2.2) or did not restore (310 3.1, Chinese).
+    "pdftotext/blind2-weekly-cyber-310-2023-09-s501120-microhei": "item 3.1: body (a lost Chinese paragraph break)",
+    "pdftotext/blind2-weekly-cyber-318-2023-12-s501127-uming": "item 2.2: body (English paragraph break at the wrong sentence)",
 }
 
 

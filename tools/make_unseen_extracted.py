@@ -48,6 +48,7 @@ SETS: dict[str, Path] = {
     "heldout": FIXTURES / "heldout" / "text",
     "final": FIXTURES / "final" / "text",
     "blind": FIXTURES / "blind" / "text",
+    "blind2": FIXTURES / "blind2" / "text",
 }
 LAYOUTS_PER_NEWSLETTER = 2
 # Far from the seeds of tests/test_pdf_unseen_layouts.py, so these are new styles too.

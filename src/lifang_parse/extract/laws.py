@@ -78,6 +78,8 @@ _EN_RUN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# "the" right after a capitalised word inside a run ("Parliament the Data Protection ..."): where a title starts.
+_BARE_THE_RE = regex.compile(r"(?P<word>[A-Za-z'’)]{1,30})\s(?P<the>the\s)(?=[A-Z])")
 # A run is cut after a head noun followed by "and (the)": "Cybersecurity Law and the Data Security Law".
 _AND_RE = regex.compile(r"\sand\s(?:the\s)?")
 # A trailing bracketed part: "(Draft for Comments)".
@@ -189,6 +191,15 @@ def plain_titles(text: str) -> list[tuple[str, str]]:
             run = run[: date.start()]  # "... Law in May 2022": a date, not more title
         # Cut at "and the", and after a head noun followed by "and": two titles ("... Law and the Data
         # Security Law", "the GDPR and the ePrivacy Directive"); a title's own "and" has no "the" after it.
+        # "laid before Parliament the Data Protection ... Regulations": before its head noun, a title's own
+        # "the" follows a connector ("of the"), never a capitalised word; such a "the" starts the title.
+        bare_the = [
+            t
+            for t in _BARE_THE_RE.finditer(run)
+            if t.group("word") not in _CONNECTORS and not any(w in _HEADS for w in run[: t.start("the")].split())
+        ]
+        if bare_the:
+            run = run[bare_the[-1].start("the") :]
         pieces: list[str] = []
         last = 0
         for a in _AND_RE.finditer(run):
