@@ -105,26 +105,29 @@ def _zh_amounts(text: str) -> list[AmountMention]:
     return out
 
 
+def _en_amount(m: regex.Match[str], currencies: dict[str, str]) -> AmountMention | None:
+    """One English amount match ("US$5.4 billion", "17 million pounds") in whole units."""
+    base = parse_arabic(m.group("num"))
+    if base is None:
+        return None
+    scale = m.group("scale")
+    value = whole(base * (_EN_SCALES[scale.lower()] if scale else 1))
+    return AmountMention(value, currencies[m.group("cur")], m.group(0).strip(), m.start())
+
+
 def _en_amounts(text: str) -> list[AmountMention]:
     out: list[AmountMention] = []
     taken = bytearray(len(text))
     for m in _EN_PREFIX_RE.finditer(text):
-        base = parse_arabic(m.group("num"))
-        if base is None:
-            continue
-        scale = m.group("scale")
-        value = whole(base * (_EN_SCALES[scale.lower()] if scale else 1))
-        out.append(AmountMention(value, _EN_CODES[m.group("cur")], m.group(0).strip(), m.start()))
-        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        found = _en_amount(m, _EN_CODES)
+        if found is not None:
+            out.append(found)
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _EN_SUFFIX_RE.finditer(text):
-        if any(taken[m.start() : m.end()]):
-            continue
-        base = parse_arabic(m.group("num"))
-        if base is None:
-            continue
-        scale = m.group("scale")
-        value = whole(base * (_EN_SCALES[scale.lower()] if scale else 1))
-        out.append(AmountMention(value, _EN_WORDS[m.group("cur")], m.group(0).strip(), m.start()))
+        if not any(taken[m.start() : m.end()]):
+            found = _en_amount(m, _EN_WORDS)
+            if found is not None:
+                out.append(found)
     out.sort(key=lambda a: a.start)
     return out
 
