@@ -537,6 +537,17 @@ _ZH_NO_START_RE = regex.compile(r"^[，。、；：！？）】》”’,.;:)]")
 # How far (share of the story's length) a split may lie from the other language's paragraph break.
 # (A translation keeps its paragraphs' proportions to within a few per cent.)
 _PARALLEL_TOLERANCE = 0.06
+# How far it may lie when it follows the same-numbered sentence of a story
+# with as many sentences in both languages: a paragraph full of English names
+# is longer in Chinese than its share of the translation.
+_SENTENCE_TOLERANCE = 3 * _PARALLEL_TOLERANCE
+# A sentence's end inside a paragraph (closing quotes/brackets after it):
+# Chinese full stops; an English one before a space and what may open a
+# sentence, or at the paragraph's end.
+_SENTENCE_RE = {
+    True: regex.compile(r"""[。！？](?:[”’"'）)]{0,3})"""),
+    False: regex.compile(r"""[.!?](?:[”’"')]{0,3})(?=\s+[\p{Lu}\d"“‘'(]|$)"""),
+}
 
 
 def _is_paragraph(block: Block) -> bool:
@@ -569,16 +580,31 @@ def _opens_sentence(text: str, zh: bool) -> bool:
     return not _ZH_NO_START_RE.match(text) if zh else bool(_EN_SENTENCE_START_RE.match(text))
 
 
-def _breaks(paragraphs: Sequence[str], zh: bool, sure: bool = False) -> list[float]:
-    """Paragraph breaks as shares of the text's length; with ``sure``, only
+def _sentences(text: str, zh: bool) -> int:
+    """How many sentences end in the text."""
+    return len(_SENTENCE_RE[zh].findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Break:
+    """A paragraph break: its share of the text's length, and how many of
+    the text's sentences come before it."""
+
+    share: float
+    sentence: int
+
+
+def _breaks(paragraphs: Sequence[str], zh: bool, sure: bool = False) -> list[_Break]:
+    """Paragraph breaks of a run of paragraphs; with ``sure``, only
     those between two sentences (a break inside a sentence is the source's
     slip or the re-joiner's, and no evidence for the other language)."""
     total = sum(len(p) for p in paragraphs) or 1
-    out, done = [], 0
+    out, done, sentences = [], 0, 0
     for p, after in zip(paragraphs, paragraphs[1:]):
         done += len(p)
+        sentences += _sentences(p, zh)
         if not sure or (_SENTENCE_END_RE.search(p) and _opens_sentence(after, zh)):
-            out.append(done / total)
+            out.append(_Break(done / total, sentences))
     return out
 
 
@@ -591,8 +617,11 @@ def split_to_parallel(blocks: Sequence[Block], lines: Sequence[TextLine], vocab:
     whose last line is full runs into the next one; when one language of a
     story has fewer paragraphs than the other, each missing break is put at
     a seam of that language (a line ending a sentence, the next opening one)
-    that lies at the same share of the text as the other language's break.
-    A story whose languages agree is left alone, so is a seam too far off.
+    that lies at the same share of the text as the other language's break,
+    or, when both languages have as many sentences, after the same-numbered
+    sentence (a share measured in characters is off where one paragraph is
+    full of English names in the Chinese). A story whose languages agree is
+    left alone, so is a seam too far off.
     """
     position = {id(line): k for k, line in enumerate(lines)}
     out = list(blocks)
@@ -618,35 +647,50 @@ def split_to_parallel(blocks: Sequence[Block], lines: Sequence[TextLine], vocab:
             continue
         short = 0 if counts[0] < counts[1] else 1
         (s0, s1), (l0, l1) = sides[short], sides[1 - short]
-        targets = _breaks([b.text for b in out[l0:l1]], zh=short == 1, sure=True)
-        have = _breaks([b.text for b in out[s0:s1]], zh=short == 0)
-        missing = [t for t in targets if all(abs(t - h) > _PARALLEL_TOLERANCE / 2 for h in have)]
-        replacement = _split_run(out[s0:s1], lines, position, vocab, missing, zh=short == 0)
+        long_texts, short_texts = [b.text for b in out[l0:l1]], [b.text for b in out[s0:s1]]
+        targets = _breaks(long_texts, zh=short == 1, sure=True)
+        have = _breaks(short_texts, zh=short == 0)
+        # A story told sentence for sentence (as many in both languages) breaks after the same sentence.
+        parallel = sum(_sentences(t, short == 1) for t in long_texts) == sum(_sentences(t, short == 0) for t in short_texts)
+        missing = [
+            t
+            for t in targets
+            if all(abs(t.share - h.share) > _PARALLEL_TOLERANCE / 2 and not (parallel and t.sentence == h.sentence) for h in have)
+        ]
+        replacement = _split_run(out[s0:s1], lines, position, vocab, missing, zh=short == 0, parallel=parallel)
         if replacement is not None and len(replacement) == counts[1 - short]:
             out[s0:s1] = replacement
     return out
 
 
 def _split_run(
-    run: Sequence[Block], lines: Sequence[TextLine], position: dict[int, int], vocab: Counter[str], targets: Sequence[float], zh: bool
+    run: Sequence[Block],
+    lines: Sequence[TextLine],
+    position: dict[int, int],
+    vocab: Counter[str],
+    targets: Sequence[_Break],
+    zh: bool,
+    parallel: bool = False,
 ) -> list[Block] | None:
     """The run's paragraphs with a break at the seam nearest each target
-    share of its length; None when a target has no seam near enough or a
-    part re-joined is not where the block's text begins."""
+    share of its length (with ``parallel``, the seam after the target's
+    sentence, if one is near enough); None when a target has no seam near
+    enough or a part re-joined is not where the block's text begins."""
     total = sum(len(b.text) for b in run) or 1
-    seams: list[tuple[float, int, int]] = []  # (share, block index, lines kept before the seam)
-    done = 0
+    seams: list[tuple[_Break, int, int]] = []  # (break, block index, lines kept before the seam)
+    done, sentences = 0, 0
     for index, block in enumerate(run):
         physical = lines[position[id(block.first)] : position[id(block.last)] + 1]
-        kept = 0
         for cut in _sentence_seams(physical, zh):
-            kept = len(_join_lines(physical[:cut], vocab))
-            seams.append(((done + kept) / total, index, cut))
+            head = _join_lines(physical[:cut], vocab)
+            seams.append((_Break((done + len(head)) / total, sentences + _sentences(head, zh)), index, cut))
         done += len(block.text)
+        sentences += _sentences(block.text, zh)
     chosen: dict[int, set[int]] = {}
     for target in targets:
-        best = min(seams, key=lambda s: abs(s[0] - target), default=None)
-        if best is None or abs(best[0] - target) > _PARALLEL_TOLERANCE:
+        same = [s for s in seams if parallel and s[0].sentence == target.sentence and abs(s[0].share - target.share) <= _SENTENCE_TOLERANCE]
+        best = min(same or seams, key=lambda s: abs(s[0].share - target.share), default=None)
+        if best is None or (not same and abs(best[0].share - target.share) > _PARALLEL_TOLERANCE):
             return None
         chosen.setdefault(best[1], set()).add(best[2])
     out: list[Block] = []
