@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from lifang_parse import __version__
-from lifang_parse.errors import EmptyDocumentError, InputError, LifangParseError, LimitExceededError, NotANewsletterError, StructureError
+from lifang_parse.errors import EmptyDocumentError, InputError, LimitExceededError, NotANewsletterError, StructureError
+from lifang_parse.extract import enrich_item, load_gazetteer
 from lifang_parse.layout import DEFAULT_LAYOUT, Layout
 from lifang_parse.models import Bilingual, Fragment, Item, Newsletter, Section, Source, Warning
 from lifang_parse.pair import build_contents, build_footer, build_sections, check_contents
@@ -88,7 +89,7 @@ def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | 
     segments = segment(read.lines, layout)
     _require_newsletter(segments, read)
     sections = build_sections(segments.sections, layout)
-    sections = _enrich(sections, period=segments.masthead.period, gazetteer=gazetteer, path=read.path)
+    sections = _enrich(sections, period=segments.masthead.period, gazetteer=gazetteer)
     contents = build_contents(segments.contents)
     warnings = check_contents(contents, sections)
     warnings += [_note_warning(note) for note in read.notes]
@@ -159,16 +160,9 @@ def _require_newsletter(segments: Segments, read: ReadResult) -> None:
     )
 
 
-def _enrich(sections: list[Section], *, period: str | None, gazetteer: PathLike | None, path: str | None) -> list[Section]:
+def _enrich(sections: list[Section], *, period: str | None, gazetteer: PathLike | None) -> list[Section]:
     """Layer 4 and 5: facts per item, reconciled across the two languages."""
-    try:
-        from lifang_parse.extract import enrich_item, load_gazetteer
-    except ImportError:  # the fact layer is optional until it lands
-        return sections
-    try:
-        loaded = load_gazetteer(gazetteer)
-    except LifangParseError:
-        raise
+    loaded = load_gazetteer(gazetteer)
     enriched: list[Section] = []
     for section in sections:
         items: list[Item] = [enrich_item(item, period=period, gazetteer=loaded) for item in section.items]
