@@ -15,7 +15,8 @@ from lifang_parse.layout import LINK_MARKER, Layout
 from lifang_parse.models import Bilingual, ContentsSection, Footer, Item, Link, Location, Section, Warning
 from lifang_parse.read.lines import Line
 from lifang_parse.segment import ContentsBlock, RawFooter, RawItem, RawSection
-from lifang_parse.textutil import clean_value, join_broken
+from lifang_parse.read.layout import join_seam
+from lifang_parse.textutil import clean_value
 
 # Two titles at least this similar are the same story printed twice with small edits.
 _SAME_STORY_RATIO = 0.6
@@ -24,10 +25,13 @@ _MAX_FUZZY_LENGTH = 400
 
 
 def join_lines(lines: Iterable[Line]) -> str:
-    """One paragraph from the lines a page or line break split it into."""
+    """One paragraph from the lines a page break split it into, joined by the
+    readers' own rule (Chinese with nothing, English with a space, a word
+    hyphenated at the break made whole)."""
     text = ""
     for line in lines:
-        text = join_broken(text, line.text)
+        head, separator = join_seam(text, line.text)
+        text = head + separator + line.text.lstrip() if head else line.text
     return text
 
 

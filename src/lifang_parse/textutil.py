@@ -17,8 +17,6 @@ _WHITESPACE_RUN = regex.compile(r"[\s\u00a0\u3000\u200b\u2060\ufeff]+")
 _MARKDOWN_BOLD = regex.compile(r"\*\*([^*\n]{1,500}?)\*\*")
 # Control characters other than tab/newline/form feed: dropped from values.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# One Han ideograph (CJK unified, extension A, compatibility) or CJK punctuation.
-_CJK_CHAR = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]")
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _LATIN_LETTER = regex.compile(r"[A-Za-z]")
 
@@ -64,31 +62,8 @@ def is_chinese(text: str) -> bool:
     return han / (han + latin) >= 0.1
 
 
-def has_cjk(text: str) -> bool:
-    return _CJK_CHAR.search(text) is not None
 
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (either script)."""
     return _TERMINAL.search(text.rstrip()) is not None
-
-
-def join_broken(first: str, second: str) -> str:
-    """Join two halves of a paragraph split at a line or page break.
-
-    Chinese halves join with nothing between; English with one space; a word
-    hyphenated at the break (``compre-`` + ``hensive``) is made whole.
-    """
-    first = first.rstrip()
-    second = second.lstrip()
-    if not first:
-        return second
-    if not second:
-        return first
-    if first.endswith("-") and len(first) >= 2 and first[-2].isalpha() and second[:1].islower():
-        return first[:-1] + second
-    if has_cjk(first[-1]) or has_cjk(second[0]):
-        if first[-1].isascii() and first[-1].isalnum() and second[0].isascii() and second[0].isalnum():
-            return f"{first} {second}"
-        return first + second
-    return f"{first} {second}"
