@@ -14,11 +14,12 @@ Everything here is pure: no I/O, no pdfplumber, no global state.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
+
+from lifang_parse.textutil import normalize_space
 
 # --------------------------------------------------------------------------
 # Character classes
@@ -68,8 +69,6 @@ def is_ideograph(ch: str) -> bool:
 # Ligatures that PDF fonts draw as one glyph; extraction should give letters.
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
-# Runs of whitespace (including no-break and ideographic spaces) fold to one.
-_WS_RE = re.compile(r"[\s\u00a0\u3000\u2000-\u200b\u202f\u205f]+")
 
 
 # C0/C1 control characters: what pdfminer gives for glyphs it cannot map.
@@ -79,8 +78,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def normalise_text(text: str) -> str:
     """NFC, ligatures split, control characters dropped, whitespace folded and
     trimmed: the contract's text form."""
-    text = unicodedata.normalize("NFC", _CONTROL_RE.sub("", text.translate(_LIGATURES)))
-    return _WS_RE.sub(" ", text).strip()
+    return normalize_space(_CONTROL_RE.sub("", text.translate(_LIGATURES)))
 
 
 # A space between two ideographs inside a letter-spaced run: "国 内 要 闻".
