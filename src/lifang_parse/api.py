@@ -7,11 +7,12 @@ from the file name, so a mis-named file still parses.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from lifang_parse import __version__
-from lifang_parse.errors import EmptyDocumentError, InputError, LimitExceededError, NotANewsletterError, StructureError
+from lifang_parse.errors import EmptyDocumentError, LimitExceededError, NotANewsletterError, StructureError
 from lifang_parse.extract import enrich_item, load_gazetteer
+from lifang_parse.files import STDIN_LABEL, read_regular_file
+from lifang_parse.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, TEXT_BYTES_PER_BYTE, Limits, megabytes, run_limited
 from lifang_parse.layout import DEFAULT_LAYOUT, Layout
 from lifang_parse.models import Bilingual, Fragment, Item, Newsletter, Section, Source, Warning
 from lifang_parse.pair import build_contents, build_footer, build_sections, check_contents
@@ -22,6 +23,8 @@ from lifang_parse.textutil import clean_value
 
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_PAGES = 2_000
+# Texts below this size are parsed without a watchdog (their cost is linear and small).
+_GUARD_TEXT_FROM = 1_000_000
 _PDF_MAGIC = b"%PDF-"
 
 PathLike = str | os.PathLike[str]
@@ -35,22 +38,78 @@ def parse_file(
     gazetteer: PathLike | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> Newsletter:
     """Parse one newsletter file (PDF or text) into a :class:`Newsletter`.
 
     Raises a :class:`~lifang_parse.errors.LifangParseError` subclass for input
-    that is missing, empty, not a newsletter, damaged, or (with ``strict``)
-    parsed with warnings.
+    that is missing, not a regular file, empty, not a newsletter, damaged,
+    over a limit, or (with ``strict``) parsed with warnings.
+
+    Limits (0 turns one off; see :mod:`lifang_parse.limits`): ``max_bytes``
+    of input; ``max_pages`` of a PDF; ``timeout`` seconds of wall-clock
+    time, plus 0.5 s per PDF page and per MB of text; ``max_memory`` bytes
+    that the parse may add to the process's resident memory.
     """
     name = os.fspath(path)
-    data = _read_bytes(Path(name), max_bytes=max_bytes)
+    data = read_regular_file(name, max_bytes=max_bytes)
+    return parse_bytes(
+        data, source_path=name, strict=strict, password=password, gazetteer=gazetteer,
+        max_pages=max_pages, timeout=timeout, max_memory=max_memory,
+    )
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source_path: str | None = None,
+    strict: bool = False,
+    password: str | None = None,
+    gazetteer: PathLike | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+) -> Newsletter:
+    """Parse a newsletter held as bytes (standard input, an upload); PDF or text, decided by content.
+
+    ``source_path`` is recorded as the source's path and named in errors
+    (``None``: messages say ``<stdin>``). Other keywords as :func:`parse_file`.
+    """
+    label = source_path or STDIN_LABEL
+    bounds = Limits(timeout=timeout, max_memory=max_memory)
     if _PDF_MAGIC in data[:1024]:
         from lifang_parse.read.pdf import read_pdf  # imported late: pdfplumber is slow to import
 
-        read = read_pdf(name, password=password, max_pages=max_pages, max_bytes=max_bytes)
+        def parse_pdf() -> Newsletter:
+            read = read_pdf(label, password=password, max_pages=max_pages, data=data)
+            return parse_read(read, strict=strict, gazetteer=gazetteer)
+
+        newsletter = run_limited(parse_pdf, bounds, path=label)
     else:
-        read = read_text_bytes(data, path=name)
-    return parse_read(read, strict=strict, gazetteer=gazetteer)
+        _check_text_memory(len(data), max_memory, label)
+
+        def parse_text_bytes() -> Newsletter:
+            return parse_read(read_text_bytes(data, path=label), strict=strict, gazetteer=gazetteer)
+
+        if len(data) < _GUARD_TEXT_FROM:  # small text: linear and fast, nothing to guard
+            newsletter = parse_text_bytes()
+        else:
+            newsletter = run_limited(parse_text_bytes, bounds, path=label, text_size=len(data))
+    if source_path is None:
+        newsletter = newsletter.model_copy(update={"source": newsletter.source.model_copy(update={"path": None})})
+    return newsletter
+
+
+def _check_text_memory(size: int, max_memory: int, label: str) -> None:
+    """Refuse, before parsing, a text whose parse may need more than ``max_memory``."""
+    if max_memory and size * TEXT_BYTES_PER_BYTE > max_memory:
+        raise LimitExceededError(
+            f"a text of {size / 1e6:.1f} MB may need up to {TEXT_BYTES_PER_BYTE} bytes of memory per byte, more "
+            f"than max_memory ({megabytes(max_memory)}) allows; if the file is trusted, raise it: "
+            "--max-memory SIZE on the command line, max_memory= in Python",
+            path=label,
+        )
 
 
 def parse_text(
@@ -62,24 +121,6 @@ def parse_text(
 ) -> Newsletter:
     """Parse a newsletter given as a string (already decoded)."""
     return parse_read(read_text_string(text, path=source_path), strict=strict, gazetteer=gazetteer)
-
-
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise InputError("is a directory, not a newsletter file", path=name)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LimitExceededError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_bytes)", path=name)
-        with path.open("rb") as handle:
-            return handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except PermissionError:
-        raise InputError("permission denied", path=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from None
 
 
 def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | None = None, layout: Layout = DEFAULT_LAYOUT) -> Newsletter:

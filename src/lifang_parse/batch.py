@@ -9,35 +9,31 @@ library, the out-of-memory killer), comes back as a failure of the file that
 caused it, and the batch goes on.
 
 Results come back in input order (so output is reproducible whatever the
-scheduling), while at most a bounded number of chunks are in flight (so memory
-stays flat on a long archive).
+scheduling), while at most a bounded number of files are in flight (so memory
+stays flat on a long archive). Each file is parsed in a worker process under
+hard time and memory limits (:mod:`lifang_parse.pool`).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
-import signal
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, PathLike, parse_file
+from lifang_parse.api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, PathLike, parse_bytes, parse_file
 from lifang_parse.errors import InputError, LifangParseError
+from lifang_parse.files import STDIN
+from lifang_parse.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, memory_error
 from lifang_parse.models import Newsletter
-
-if TYPE_CHECKING:  # the pool machinery (multiprocessing) is imported only when a pool is used
-    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: File name endings a directory or ``--recursive`` walk picks up. Named files
 #: are parsed whatever their name (the format comes from the content).
 ARCHIVE_SUFFIXES = (".pdf", ".txt", ".text")
 _GLOB_CHARS = frozenset("*?[")
-# Chunks in flight per worker: enough to keep every worker busy, few enough to
-# keep finished-but-not-yet-yielded results small.
-_WINDOW_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +101,28 @@ class ParseOptions:
     gazetteer: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
+    timeout: float = DEFAULT_TIMEOUT
+    max_memory: int = DEFAULT_MAX_MEMORY
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input of a batch: a file, or bytes already read (standard input, named ``path``)."""
+
+    path: str
+    data: bytes | None = None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def parse_many(
-    paths: Iterable[PathLike],
+    paths: Iterable[PathLike | Task],
     *,
     workers: int | None = None,
     chunksize: int | None = None,
@@ -117,33 +131,67 @@ def parse_many(
     gazetteer: PathLike | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+    isolate: bool = True,
+    oversubscribe: bool = False,
 ) -> Iterator[BatchResult]:
     """Parse every file, yielding a ``Newsletter`` or a ``ParseFailure`` per file, in input order.
 
-    ``workers=None`` uses every core (``os.cpu_count()``); ``workers=1`` parses
-    in this process, without a pool (no start-up cost, easier to debug).
-    ``chunksize`` files go to a worker at a time (default: small chunks, so
-    a slow PDF does not hold back a long tail). The other keywords are those
+    Files are parsed in persistent worker processes (:mod:`lifang_parse.pool`)
+    under hard limits: a file that hangs, crashes or exhausts memory is a
+    ``ParseFailure`` of that file, and the others go on. ``workers=None``
+    uses every core; more workers than cores are used only with
+    ``oversubscribe=True``, and never more than files. ``isolate=False``
+    parses in this process instead (no worker: easier to debug; the limits
+    are then only those :func:`~lifang_parse.api.parse_file` enforces
+    itself). ``chunksize`` is accepted for compatibility and ignored: files
+    go to the persistent workers one at a time. The other keywords are those
     of :func:`~lifang_parse.api.parse_file`.
     """
-    names = [os.fspath(path) for path in paths]
+    del chunksize
+    tasks = [path if isinstance(path, Task) else Task(os.fspath(path)) for path in paths]
     options = ParseOptions(
         strict=strict,
         password=password,
         gazetteer=None if gazetteer is None else os.fspath(gazetteer),
         max_bytes=max_bytes,
         max_pages=max_pages,
+        timeout=timeout,
+        max_memory=max_memory,
     )
-    count = min(workers or os.cpu_count() or 1, max(len(names), 1))
-    if count <= 1 or len(names) <= 1:
-        return (parse_one(name, options) for name in names)
-    size = chunksize or _default_chunksize(len(names), count)
-    return _parse_pooled(names, options, workers=count, chunksize=size)
+    count = worker_count(workers, len(tasks), oversubscribe=oversubscribe)
+    if not isolate or not tasks:
+        return (parse_task(task, options) for task in tasks)
+    from lifang_parse.pool import run_pool  # noqa: PLC0415 - multiprocessing only when a pool is used
+
+    return run_pool(tasks, options, workers=count)
+
+
+def worker_count(requested: int | None, files: int, *, oversubscribe: bool = False) -> int:
+    """Workers for ``files`` files: as requested, capped at the cores (unless ``oversubscribe``) and the files."""
+    cores = usable_cores()
+    wanted = requested or cores
+    if not oversubscribe:
+        wanted = min(wanted, cores)
+    return max(1, min(wanted, files))
 
 
 def parse_one(path: str, options: ParseOptions = ParseOptions()) -> BatchResult:
     """Parse one file; every exception becomes a :class:`ParseFailure` (this is the worker's job)."""
+    return parse_task(Task(path), options)
+
+
+def parse_task(task: Task, options: ParseOptions = ParseOptions()) -> BatchResult:
+    """Parse one task (a file, or bytes already read); every exception becomes a :class:`ParseFailure`."""
+    path = task.path
     try:
+        if task.data is not None:
+            return parse_bytes(
+                task.data, source_path=None, strict=options.strict, password=options.password,
+                gazetteer=options.gazetteer, max_pages=options.max_pages, timeout=options.timeout,
+                max_memory=options.max_memory,
+            )
         return parse_file(
             path,
             strict=options.strict,
@@ -151,9 +199,13 @@ def parse_one(path: str, options: ParseOptions = ParseOptions()) -> BatchResult:
             gazetteer=options.gazetteer,
             max_bytes=options.max_bytes,
             max_pages=options.max_pages,
+            timeout=options.timeout,
+            max_memory=options.max_memory,
         )
     except LifangParseError as exc:
         return ParseFailure(path=path, error=type(exc).__name__, message=str(exc))
+    except MemoryError:
+        return ParseFailure(path=path, error="LimitExceededError", message=str(memory_error(path, options.max_memory)))
     except Exception as exc:  # noqa: BLE001 - a bug must cost one file, not the batch
         return ParseFailure(
             path=path,
@@ -163,103 +215,38 @@ def parse_one(path: str, options: ParseOptions = ParseOptions()) -> BatchResult:
         )
 
 
-def _parse_chunk(paths: Sequence[str], options: ParseOptions) -> list[BatchResult]:
-    return [parse_one(path, options) for path in paths]
-
-
-def _default_chunksize(files: int, workers: int) -> int:
-    """About 8 chunks per worker, at most 8 files each: balance against per-task overhead."""
-    return max(1, min(8, files // (workers * 8)))
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool cleanly."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - deferred, see above
-
-    return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
-
-
-def _parse_pooled(names: list[str], options: ParseOptions, *, workers: int, chunksize: int) -> Iterator[BatchResult]:
-    """Run chunks in a pool, a bounded window at a time, yielding in input order.
-
-    When the pool breaks (a worker died), every chunk in flight is lost. The
-    head chunk is then re-run file by file, each in a fresh one-worker pool,
-    which pins the crash on its file; the others are re-queued in a new pool.
-    Every break thus settles at least one chunk, so the batch always ends.
-    """
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
-
-    todo: deque[list[str]] = deque(names[i : i + chunksize] for i in range(0, len(names), chunksize))
-    window = workers * _WINDOW_PER_WORKER
-    pool = _new_pool(workers)
-    in_flight: deque[tuple[list[str], Future[list[BatchResult]]]] = deque()
-    try:
-        while todo or in_flight:
-            while todo and len(in_flight) < window:
-                chunk = todo.popleft()
-                in_flight.append((chunk, pool.submit(_parse_chunk, chunk, options)))
-            chunk, future = in_flight.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                lost = [chunk for chunk, _ in in_flight]
-                in_flight.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                yield from (_parse_isolated(name, options) for name in chunk)
-                todo.extendleft(reversed(lost))
-                pool = _new_pool(workers)
-                continue
-            yield from results
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _parse_isolated(path: str, options: ParseOptions) -> BatchResult:
-    """Parse one file in its own process; a dying process is that file's failure."""
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
-
-    with _new_pool(1) as pool:
-        try:
-            return pool.submit(parse_one, path, options).result()
-        except BrokenProcessPool:
-            return ParseFailure(
-                path=path,
-                error="WorkerCrashed",
-                message=f"{path}: the worker process parsing this file died (crash or out of memory)",
-                expected=False,
-            )
-
-
 def collect_paths(inputs: Iterable[str], *, recursive: bool = False) -> list[str]:
     """Expand files, directories and glob patterns into the list of files to parse.
 
-    Named files are kept as given (whatever their name; a missing one is kept
-    too, so its error is reported in order). A directory gives its ``.pdf``,
-    ``.txt`` and ``.text`` files (hidden files skipped), with ``recursive``
-    those of its subdirectories too. A pattern with ``*``, ``?`` or ``[`` that
-    names no existing file is expanded (``**`` with ``recursive``). The result
-    is in input order, directories and patterns sorted, without duplicates.
+    Named files are kept as given (whatever their name; a missing one, or a
+    FIFO, is kept too, so its error is reported in order). A directory gives
+    its ``.pdf``, ``.txt`` and ``.text`` regular files (hidden files
+    skipped), with ``recursive`` those of its subdirectories too. A pattern
+    with ``*``, ``?`` or ``[`` that names no existing file is expanded
+    (``**`` with ``recursive``). Walks and ``**`` never enter a symbolic link
+    to a directory (no loops), patterns match regular files only, and a
+    file reached twice (two names, a link) is listed once, under its first
+    name. The result is in input order, directories and patterns sorted.
     Raises :class:`InputError` for a pattern that matches nothing.
     """
-    seen: set[str] = set()
+    seen: set[tuple[int, int] | str] = set()
     out: list[str] = []
 
-    def add(name: str) -> None:
-        if name not in seen:
-            seen.add(name)
+    def add(name: str, *, named: bool = False) -> None:
+        key = _identity(name)
+        if key is None and not named:
+            return
+        if (key or name) not in seen:
+            seen.add(key or name)
             out.append(name)
 
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
+        if raw != STDIN and path.is_dir():
             for found in _walk(path, recursive=recursive):
                 add(found)
-        elif not path.exists() and _GLOB_CHARS & set(raw):
-            matches = sorted(glob.glob(raw, recursive=recursive))
+        elif raw != STDIN and not os.path.lexists(raw) and _GLOB_CHARS & set(raw):
+            matches = _glob(raw, recursive=recursive)
             if not matches:
                 raise InputError("no file matches this pattern", path=raw)
             for match in matches:
@@ -267,13 +254,78 @@ def collect_paths(inputs: Iterable[str], *, recursive: bool = False) -> list[str
                     for found in _walk(Path(match), recursive=recursive):
                         add(found)
                 else:
-                    add(match)
+                    add(match, named=True)  # not a regular file: its error is reported in order
         else:
-            add(raw)
+            add(raw, named=True)
     return out
 
 
+def _identity(name: str) -> tuple[int, int] | None:
+    """(device, inode) of a regular file (symbolic links followed); None for anything else."""
+    try:
+        info = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def _glob(pattern: str, *, recursive: bool) -> list[str]:
+    """The pattern's matches, sorted; ``**`` never follows a symbolic link to a directory."""
+    if not recursive or "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    anchor, parts = _split_pattern(pattern)
+    found: list[str] = []
+    _match(anchor, parts, found)
+    return sorted(set(found))
+
+
+def _split_pattern(pattern: str) -> tuple[str, list[str]]:
+    """``"a/b/**/*.txt"`` -> ``("a/b", ["**", "*.txt"])``: the literal folder, then the parts to match."""
+    parts = pattern.split(os.sep)
+    literal: list[str] = []
+    while parts and not (_GLOB_CHARS & set(parts[0])):
+        literal.append(parts.pop(0))
+    if not parts:  # no pattern left: the last literal part is the name
+        parts = [literal.pop()]
+    anchor = os.sep.join(literal) if literal else ("" if not pattern.startswith(os.sep) else os.sep)
+    if literal == [""]:
+        anchor = os.sep
+    return anchor, parts
+
+
+def _match(folder: str, parts: list[str], found: list[str]) -> None:
+    """Match ``parts`` below ``folder`` (hidden names only by a pattern that starts with a dot)."""
+    head, rest = parts[0], parts[1:]
+    if head == "**":
+        if rest:
+            _match(folder, rest, found)
+        for entry in _entries(folder):
+            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+                _match(os.path.join(folder, entry.name), parts, found)
+        return
+    for entry in _entries(folder):
+        if entry.name.startswith(".") and not head.startswith("."):
+            continue
+        if not fnmatch.fnmatchcase(entry.name, head):
+            continue
+        path = os.path.join(folder, entry.name)
+        if rest:
+            if entry.is_dir():
+                _match(path, rest, found)
+        else:
+            found.append(path)
+
+
+def _entries(folder: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder or ".") as listing:
+            return list(listing)
+    except OSError:
+        return []
+
+
 def _walk(directory: Path, *, recursive: bool) -> list[str]:
+    """A directory's newsletter files (regular, not hidden), sorted; subfolders with ``recursive``, links to folders not entered."""
     candidates = directory.rglob("*") if recursive else directory.iterdir()
     found = []
     for candidate in candidates:
@@ -285,4 +337,7 @@ def _walk(directory: Path, *, recursive: bool) -> list[str]:
     return sorted(found)
 
 
-__all__ = ["ARCHIVE_SUFFIXES", "BatchResult", "BatchSummary", "ParseFailure", "ParseOptions", "collect_paths", "parse_many", "parse_one"]
+__all__ = [
+    "ARCHIVE_SUFFIXES", "BatchResult", "BatchSummary", "ParseFailure", "ParseOptions", "Task", "collect_paths",
+    "parse_many", "parse_one", "parse_task", "usable_cores", "worker_count",
+]

@@ -28,11 +28,17 @@ def join_lines(lines: Iterable[Line]) -> str:
     """One paragraph from the lines a page break split it into, joined by the
     readers' own rule (Chinese with nothing, English with a space, a word
     hyphenated at the break made whole)."""
-    text = ""
+    # The seam depends only on the end of the text so far: joining to the last
+    # piece (not the whole text) keeps a long paragraph linear, not quadratic.
+    parts: list[str] = []
     for line in lines:
-        head, separator = join_seam(text, line.text)
-        text = head + separator + line.text.lstrip() if head else line.text
-    return text
+        head, separator = join_seam(parts[-1], line.text) if parts else ("", "")
+        if head:
+            parts[-1] = head
+            parts.append(separator + line.text.lstrip())
+        else:
+            parts = [line.text]
+    return "".join(parts)
 
 
 def take_links(text: str, lang: str, layout: Layout) -> tuple[str, list[Link]]:

@@ -38,12 +38,13 @@ from typing import Any
 from ..errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
-    InputError,
     LifangParseError,
     LimitExceededError,
     NoTextLayerError,
 )
-from . import layout
+from .. import limits
+from ..files import read_regular_file
+from . import layout, pdfguard
 from .layout import Frag, Run
 from .lines import Line, ReadResult
 
@@ -89,6 +90,7 @@ def read_pdf(
     password: str | None = None,
     max_pages: int = 2000,
     max_bytes: int = 200_000_000,
+    data: bytes | None = None,
 ) -> ReadResult:
     """Read a newsletter PDF into the same paragraph lines the text reader gives.
 
@@ -97,14 +99,21 @@ def read_pdf(
     :class:`NoTextLayerError` (a scan: OCR it first, e.g. with ``ocrmypdf``),
     :class:`LimitExceededError` (over ``max_bytes`` or ``max_pages``) and
     :class:`InputError` (cannot be read); never a pdfminer/pdfplumber exception.
+    ``data``: the file's bytes when the caller has read them already (standard input).
+    The file is pre-scanned (:func:`.pdfguard.prescan`) before any page is built.
     """
     name = os.fspath(path)
-    data = _read_bytes(name, max_bytes)
+    if data is None:
+        data = _read_bytes(name, max_bytes)
+    elif not data:
+        raise CorruptDocumentError("the input is empty (0 bytes)", path=name)
     if b"%PDF-" not in data[:1024]:
         raise CorruptDocumentError("not a PDF file (no %PDF- header in the first 1024 bytes)", path=name)
     if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data.rstrip(b"\x00\r\n\t \x0c")[-4096:]:
-        raise CorruptDocumentError("the PDF is truncated (no %%EOF marker at its end)", path=name)
+        raise CorruptDocumentError("the PDF is truncated: its end-of-file marker ('%%EOF') is missing", path=name)
     sha = hashlib.sha256(data).hexdigest()
+    facts = pdfguard.prescan(data, path=name, max_pages=max_pages, max_memory=limits.current_max_memory(), password=password)
+    limits.expect_pages(facts.pages)
 
     frags_by_page, heights, n_pages, chars_seen = _extract(name, data, password, max_pages)
     if n_pages == 0:
@@ -147,21 +156,8 @@ def read_pdf(
 
 
 def _read_bytes(name: str, max_bytes: int) -> bytes:
-    """The file's bytes, refusing before reading anything over ``max_bytes``."""
-    try:
-        size = os.stat(name).st_size
-        if size > max_bytes:
-            raise LimitExceededError(f"file is {size} bytes, over max_bytes={max_bytes}", path=name)
-        with open(name, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except LifangParseError:
-        raise
-    except IsADirectoryError as exc:
-        raise InputError("is a directory, not a file", path=name) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=name) from exc
-    if len(data) > max_bytes:
-        raise LimitExceededError(f"file is over max_bytes={max_bytes}", path=name)
+    """The file's bytes (a regular file only), refusing before reading anything over ``max_bytes``."""
+    data = read_regular_file(name, max_bytes=max_bytes)
     if not data:
         raise CorruptDocumentError("the file is empty (0 bytes)", path=name)
     return data
@@ -187,10 +183,12 @@ def _translate(exc: BaseException, name: str, page: int | None, password: str | 
     for e in _causes(exc):
         cls = type(e).__name__
         if cls == "PDFPasswordIncorrect":
-            what = "the password given is wrong" if password else "the PDF is encrypted; pass password="
+            what = "the password given is wrong" if password else "the PDF is encrypted: give its password (--password on the command line, password= in Python)"
             return EncryptedDocumentError(what, path=name, page=page)
         if cls in ("PDFEncryptionError", "PDFEncryptionWarning"):
             return EncryptedDocumentError(f"unsupported or broken encryption ({e})", path=name, page=page)
+    if any(isinstance(e, MemoryError) for e in _causes(exc)):
+        return limits.memory_error(name, limits.current_max_memory())
     if isinstance(exc, RecursionError) or any(isinstance(e, RecursionError) for e in _causes(exc)):
         return CorruptDocumentError("the PDF nests objects too deeply (recursion limit)", path=name, page=page)
     detail = f"{type(exc).__name__}: {exc}"[:300]
@@ -219,6 +217,7 @@ def _extract(
             raise LimitExceededError(f"the PDF has {len(pages)} pages, over max_pages={max_pages}", path=name)
         styles: dict[str, tuple[bool, bool]] = {}
         for number, page in enumerate(pages, start=1):
+            limits.checkpoint()
             try:
                 chars = page.chars
                 links = _links(page)
