@@ -12,7 +12,6 @@ from lifang_parse import parse_file, parse_many
 from lifang_parse.batch import BatchSummary, ParseFailure, collect_paths
 from lifang_parse.errors import InputError
 from lifang_parse.models import Newsletter
-from lifang_parse.progress import progress_text
 
 from conftest import REPO, SAMPLE, TEXT_FIXTURES
 
@@ -128,10 +127,9 @@ def test_collect_paths(archive: Path) -> None:
         collect_paths([str(archive / "*.docx")])
 
 
-def test_summary_and_progress_text(archive: Path) -> None:
+def test_summary(archive: Path) -> None:
     summary = BatchSummary()
     for result in parse_many(collect_paths([str(archive)], recursive=True), workers=1):
         summary = summary.add(result)
     assert (summary.parsed, summary.with_warnings, summary.failed) == (2, 0, 1)
     assert summary.line() == "3 files: 2 parsed (0 with warnings), 1 failed"
-    assert progress_text(3, 12, 1, 1.5, width=8) == "[##......]  3/12  25%  1 failed  2.0 files/s  ETA 0:04"

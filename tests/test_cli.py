@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lifang_parse.cli import main
+from lifang_parse.commands import main
 
 from conftest import REPO, SAMPLE
 

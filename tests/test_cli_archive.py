@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lifang_parse.cli import main
+from lifang_parse.commands import main
 
 from conftest import SAMPLE, TEXT_FIXTURES
 
@@ -52,14 +52,16 @@ def test_progress_bar_on_a_terminal(archive: Path, tmp_path: Path) -> None:
     terminal = Terminal()
     status, _, err = run(str(archive / "2021"), "--format", "jsonl", "-o", str(tmp_path / "a.jsonl"), stderr=terminal)
     assert status == 0
-    assert "\r\x1b[K[" in err and "3/3 100%" in err
-    assert err.endswith("\r\x1b[Klifang-parse: 3 files: " + err.rsplit("3 files: ", 1)[1])  # bar erased before the summary
+    assert "\rlifang-parse:   0%|" in err and "| 0/3 [" in err  # tqdm's bar
+    bar, summary = err.rsplit("\r", 1)
+    assert bar.rsplit("\r", 1)[1].strip() == ""  # the bar erased before the summary
+    assert summary.startswith("lifang-parse: 3 files: 3 parsed") and summary.endswith("\n")
     assert len((tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()) == 3
 
 
 def test_jsonl_of_one_file_is_one_line() -> None:
     status, out, err = run(str(SAMPLE), "--format", "jsonl", "--pretty")
-    assert status == 0 and err == ""
+    assert status == 0 and err == "lifang-parse: --pretty is ignored with --format jsonl\n"
     assert out.count("\n") == 1 and json.loads(out)["publication_number"] == 214
 
 

@@ -57,7 +57,7 @@ def readme_queries() -> list[str]:
 
 
 def test_schema_version_foreign_keys_and_indexes(db: sqlite3.Connection) -> None:
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     indexed = {(row[0], row[1]) for row in db.execute("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
     assert any(table == "items" and "(event_date)" in sql for table, sql in indexed)

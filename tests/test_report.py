@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lifang_parse import parse_file, parse_text
-from lifang_parse.cli import main
+from lifang_parse.commands import main
 from lifang_parse.models import (
     AgencyFact,
     AmountFact,
@@ -27,7 +27,7 @@ from lifang_parse.models import (
 )
 from lifang_parse.report import ArchiveEntry, agency_month_counts, item_facts, mark_text, render_index, render_newsletter
 from lifang_parse.report.archive import Failure, item_month
-from lifang_parse.report.cli import page_names
+from lifang_parse.commands.report import page_names
 from lifang_parse.report.render import Mark, find_phrase, item_view
 
 from conftest import SAMPLE, TEXT_FIXTURES
@@ -488,7 +488,8 @@ def test_cli_report_directory(tmp_path: Path) -> None:
     out_dir = tmp_path / "site"
     out_dir.mkdir()
     status, _, err = run("report", str(archive), "-o", str(out_dir / "index.html"))
-    assert (status, err) == (0, "")
+    assert status == 0
+    assert err == f"lifang-parse: 6 files: 6 parsed (2 with warnings), 0 failed; wrote {out_dir / 'index.html'} and 6 page(s) beside it\n"
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == sorted(["index.html", *(p.stem + ".html" for p in TEXT_FIXTURES)])
     index = read_page((out_dir / "index.html").read_text(encoding="utf-8"))
@@ -496,9 +497,9 @@ def test_cli_report_directory(tmp_path: Path) -> None:
     one = read_page((out_dir / "weekly-cyber-214-2021-03.html").read_text(encoding="utf-8"))
     assert "index.html" in one.hrefs and all(f"item-{i}" in one.ids for i in SAMPLE_IDS)
     # written into the archive itself, a second run reads only the newsletters again
-    status, _, err = run("report", str(archive), "-o", str(archive / "index.html"))
+    status, _, err = run("report", str(archive), "-o", str(archive / "index.html"), "--quiet")
     assert (status, err) == (0, "")
-    status, _, err = run("report", str(archive), "-o", str(archive / "index.html"))
+    status, _, err = run("report", str(archive), "-o", str(archive / "index.html"), "--quiet")
     assert (status, err) == (0, "")
 
 
@@ -507,7 +508,8 @@ def test_cli_report_directory_with_a_bad_file(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("no newsletter here\n", encoding="utf-8")
     status, _, err = run("report", str(tmp_path), "-o", str(tmp_path / "index.html"))
     assert status == 2
-    assert err.count("\n") == 1 and err.startswith(f"lifang-parse: {tmp_path / 'bad.txt'}: not a newsletter")
+    assert err.count("\n") == 2 and err.startswith(f"lifang-parse: {tmp_path / 'bad.txt'}: not a newsletter")
+    assert err.splitlines()[-1].startswith("lifang-parse: 2 files: 1 parsed (0 with warnings), 1 failed; wrote ")
     assert (tmp_path / "good.html").exists() and not (tmp_path / "bad.html").exists()
     assert "bad.txt" in read_page((tmp_path / "index.html").read_text(encoding="utf-8")).text_by_id["newsletters"]
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from lifang_parse import parse_file
-from lifang_parse.cli import main
+from lifang_parse.commands import main
 from lifang_parse.export.sqlite import connect, import_newsletter
 from lifang_parse.export.stats import compute_stats, format_stats
 
@@ -66,7 +66,7 @@ def test_json_warnings_and_failures(tmp_path: Path) -> None:
     assert figures["newsletters"] == 1 and figures["failed"] == 1
     assert figures["warnings"] == [["unplaced_text", 1]]
     assert "LICENSE: not a newsletter" in err
-    assert err.splitlines()[-1] == "lifang-parse: 2 files: 1 parsed (0 with warnings), 1 failed"
+    assert err.splitlines()[-1] == "lifang-parse: 2 files: 1 parsed (1 with warnings), 1 failed"
 
 
 def test_not_an_archive(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """``python -m lifang_parse`` is the command-line tool."""
 
-from lifang_parse.cli import main
+from lifang_parse.commands import main
 
 raise SystemExit(main())

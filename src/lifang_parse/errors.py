@@ -44,7 +44,14 @@ class StructureError(LifangParseError):
 
 
 class LimitExceededError(InputError):
-    """The input is larger than the configured limits (``max_bytes``, ``max_pages``)."""
+    """The input passed a limit: ``max_bytes``, ``max_pages``, ``timeout`` or ``max_memory``.
+
+    The message names the limit and how to raise it.
+    """
+
+
+class OutputError(LifangParseError):
+    """An output cannot be written: not a regular file, no space, no permission (``path`` is the user's)."""
 
 
 class PDFError(LifangParseError):
@@ -72,6 +79,7 @@ __all__ = [
     "LimitExceededError",
     "NoTextLayerError",
     "NotANewsletterError",
+    "OutputError",
     "PDFError",
     "StructureError",
 ]

@@ -6,9 +6,12 @@ Field names are the contract's and must not change without bumping
 
 from __future__ import annotations
 
+import json
+import uuid
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticSerializationError
 
 SCHEMA_VERSION = "1.0"
 
@@ -171,12 +174,30 @@ class Newsletter(_Frozen):
     unplaced: list[Fragment] = Field(default_factory=list)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The contract's JSON; ``indent`` for humans, none for pipelines."""
-        return self.model_dump_json(indent=indent)
+        """The contract's JSON; ``indent`` for humans, none for pipelines.
+
+        A source file name that is not UTF-8 (its bytes carried as lone
+        surrogates, as ``os.fsdecode`` gives them) is written with JSON
+        escapes (``"b\\udcff.txt"``): ``json.loads`` then ``os.fsencode``
+        give back the exact bytes.
+        """
+        try:
+            return self.model_dump_json(indent=indent)
+        except PydanticSerializationError:
+            path = self.source.path
+            if path is None or path.isascii() or not _has_lone_surrogate(path):
+                raise
+            marker = f"lifang-parse-path-{uuid.uuid4().hex}"
+            stand_in = self.model_copy(update={"source": self.source.model_copy(update={"path": marker})})
+            return stand_in.model_dump_json(indent=indent).replace(json.dumps(marker), json.dumps(path), 1)
 
     def all_items(self) -> list[Item]:
         """Every item of every section, in document order."""
         return [item for section in self.sections for item in section.items]
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 __all__ = [

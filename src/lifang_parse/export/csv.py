@@ -4,8 +4,10 @@ Spreadsheets and ``pandas.read_csv`` are where many analysts start. One table
 cannot hold items and their many facts without repeating or nesting, so there
 are two: ``items`` (facts joined into one cell per type, for reading) and
 ``facts`` (one row each, for counting and pivoting), linked by the
-newsletter's sha256 and the item id. Files are UTF-8 without BOM, RFC 4180
-quoting; list cells join values with ``"; "``.
+newsletter's sha256 and the item id. Files are UTF-8, RFC 4180 quoting;
+list cells join values with ``"; "``. Excel reads a CSV file as UTF-8 only
+when it starts with a byte-order mark, so ``excel=True`` (``--excel``) writes
+one; ``pandas`` and most tools need none.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lifang_parse.atomic import atomic_text_files
+from lifang_parse.files import display_path
 from lifang_parse.export._rows import bilingual_label, event_date, fact_rows, item_month
 from lifang_parse.models import Item, Newsletter, Section
 
@@ -48,7 +51,7 @@ def item_row(newsletter: Newsletter, section_number: int, section: Section, item
     """The ``items.csv`` row of one item (``section_number`` from 1)."""
     return [
         newsletter.source.sha256,
-        newsletter.source.path or "",
+        display_path(newsletter.source.path or ""),
         _text(newsletter.publication_number),
         _text(newsletter.issue_number),
         newsletter.period or "",
@@ -97,18 +100,20 @@ class CsvWriter:
 
 
 @contextmanager
-def open_csv(output: str | os.PathLike[str]) -> Iterator[CsvWriter]:
-    """A :class:`CsvWriter` whose two files appear (atomically) when the block ends without error."""
-    if os.fspath(output).endswith(("/", os.sep)):
-        Path(output).mkdir(parents=True, exist_ok=True)
+def open_csv(output: str | os.PathLike[str], *, excel: bool = False) -> Iterator[CsvWriter]:
+    """A :class:`CsvWriter` whose two files appear (atomically) when the block ends without error.
+
+    ``excel``: UTF-8 with a byte-order mark (what Excel needs to show Chinese).
+    """
     items_path, facts_path = csv_paths(output)
-    with atomic_text_files(items_path, facts_path, newline="") as (items, facts):
+    encoding = "utf-8-sig" if excel else "utf-8"
+    with atomic_text_files(items_path, facts_path, newline="", encoding=encoding) as (items, facts):
         yield CsvWriter(items, facts)
 
 
-def write_csv(newsletters: Iterable[Newsletter], output: str | os.PathLike[str]) -> tuple[Path, Path]:
+def write_csv(newsletters: Iterable[Newsletter], output: str | os.PathLike[str], *, excel: bool = False) -> tuple[Path, Path]:
     """Write the newsletters' items and facts; returns the two paths written."""
-    with open_csv(output) as writer:
+    with open_csv(output, excel=excel) as writer:
         for newsletter in newsletters:
             writer.write(newsletter)
     return csv_paths(output)

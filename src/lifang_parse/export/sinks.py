@@ -8,26 +8,32 @@ atomically when the run completes; SQLite commits each newsletter as it comes
 
 from __future__ import annotations
 
-import os
+import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from lifang_parse.errors import InputError
-from lifang_parse.atomic import atomic_text_files
-from lifang_parse.export.csv import CsvWriter, csv_paths, open_csv
 from lifang_parse import __version__
+from lifang_parse.atomic import atomic_text_files
+from lifang_parse.errors import InputError
+from lifang_parse.export.csv import CsvWriter, csv_paths, open_csv
 from lifang_parse.export.sqlite import connect, file_sha256, import_newsletter, stored_sha256
+from lifang_parse.files import display_path
 from lifang_parse.models import Newsletter
 
+if TYPE_CHECKING:
+    from lifang_parse.batch import Task
+
 FORMATS = ("json", "jsonl", "csv", "sqlite")
+#: ``-o -``: standard output.
+STDOUT = "-"
 
 
 class Sink(Protocol):
     """Accepts newsletters; ``note()`` adds to the run's summary line."""
 
-    def pending(self, paths: list[str]) -> list[str]: ...
+    def pending(self, tasks: Sequence[Task]) -> list[Task]: ...
 
     def write(self, newsletter: Newsletter) -> None: ...
 
@@ -42,9 +48,9 @@ class JsonSink:
         self._indent = indent
         self.documents: list[str] = []
 
-    def pending(self, paths: list[str]) -> list[str]:
+    def pending(self, tasks: Sequence[Task]) -> list[Task]:
         """Every file needs parsing."""
-        return paths
+        return list(tasks)
 
     def write(self, newsletter: Newsletter) -> None:
         text = newsletter.to_json(indent=self._indent) + "\n"
@@ -65,15 +71,15 @@ class CsvSink:
         self._writer = writer
         self._paths = csv_paths(output)
 
-    def pending(self, paths: list[str]) -> list[str]:
+    def pending(self, tasks: Sequence[Task]) -> list[Task]:
         """Every file needs parsing."""
-        return paths
+        return list(tasks)
 
     def write(self, newsletter: Newsletter) -> None:
         self._writer.write(newsletter)
 
     def note(self) -> str:
-        return f"; wrote {self._paths[0]} and {self._paths[1]}"
+        return f"; wrote {display_path(str(self._paths[0]))} and {display_path(str(self._paths[1]))}"
 
 
 class SqliteSink:
@@ -82,17 +88,17 @@ class SqliteSink:
     def __init__(self, path: str) -> None:
         self._path = path
         self._connection = connect(path)
-        self.outcomes = {"inserted": 0, "replaced": 0, "skipped": 0}
+        self.outcomes = {"inserted": 0, "replaced": 0, "skipped": 0, "source": 0}
         self.unchanged = 0
 
-    def pending(self, paths: list[str]) -> list[str]:
+    def pending(self, tasks: Sequence[Task]) -> list[Task]:
         """The files not yet stored by this parser version; the others count as skipped, unparsed.
 
         Re-running an import over a grown archive then costs only the new files.
         """
         stored = stored_sha256(self._connection, __version__)
-        todo = [path for path in paths if file_sha256(path) not in stored]
-        self.unchanged = len(paths) - len(todo)
+        todo = [task for task in tasks if _sha256(task) not in stored]
+        self.unchanged = len(tasks) - len(todo)
         return todo
 
     def write(self, newsletter: Newsletter) -> None:
@@ -106,7 +112,9 @@ class SqliteSink:
 
     def note(self) -> str:
         o = self.outcomes
-        text = f"; {self._path}: {o['inserted']} added, {o['replaced']} replaced"
+        text = f"; {display_path(self._path)}: {o['inserted']} added, {o['replaced']} replaced"
+        if o["source"]:
+            text += f", {o['source']} another file of a stored newsletter (recorded as its source)"
         if self.unchanged:
             text += f", {self.unchanged} already there (not parsed again)"
         if o["skipped"]:
@@ -114,24 +122,32 @@ class SqliteSink:
         return text
 
 
+def _sha256(task: Task) -> str | None:
+    if task.data is not None:
+        return hashlib.sha256(task.data).hexdigest()
+    return file_sha256(task.path)
+
+
 @contextmanager
-def open_sink(fmt: str, output: str | None, stdout: TextIO, *, pretty: bool = False) -> Iterator[Sink]:
-    """The sink for ``--format fmt`` and ``-o output`` (stdout when None, for json and jsonl)."""
+def open_sink(fmt: str, output: str | None, stdout: TextIO, *, pretty: bool = False, excel: bool = False) -> Iterator[Sink]:
+    """The sink for ``--format fmt`` and ``-o output`` (stdout when None or ``-``, for json and jsonl).
+
+    ``excel``: CSV files start with a byte-order mark, so Excel reads them as UTF-8.
+    """
     if fmt in ("json", "jsonl"):
-        sink = JsonSink(None if output else stdout, indent=2 if pretty and fmt == "json" else None)
+        to_file = output is not None and output != STDOUT
+        sink = JsonSink(None if to_file else stdout, indent=2 if pretty and fmt == "json" else None)
         yield sink
-        if output and sink.documents:
+        if to_file and output is not None and sink.documents:
             with atomic_text_files(output) as (handle,):
                 handle.writelines(sink.documents)
     elif fmt == "csv":
-        if output is None:
-            raise ValueError("the csv format needs an output directory or file stem")
-        if output.endswith(("/", os.sep)):
-            os.makedirs(output, exist_ok=True)
-        with open_csv(output) as writer:
+        if output is None or output == STDOUT:
+            raise ValueError("the csv format writes two files: it needs an output directory or file stem")
+        with open_csv(output, excel=excel) as writer:
             yield CsvSink(writer, output)
     elif fmt == "sqlite":
-        if output is None:
+        if output is None or output == STDOUT:
             raise ValueError("the sqlite format needs a database path")
         database = SqliteSink(output)
         try:
@@ -142,4 +158,4 @@ def open_sink(fmt: str, output: str | None, stdout: TextIO, *, pretty: bool = Fa
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "CsvSink", "JsonSink", "Sink", "SqliteSink", "open_sink"]
+__all__ = ["FORMATS", "STDOUT", "CsvSink", "JsonSink", "Sink", "SqliteSink", "open_sink"]

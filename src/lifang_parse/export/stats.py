@@ -1,27 +1,20 @@
-"""``lifang-parse stats``: what an archive holds, at a glance.
+"""What an archive holds, at a glance (the figures of ``lifang-parse stats``).
 
-Works on an archive database or on newsletter files. Files are parsed and
+Works on an archive database or on parsed newsletters. Newsletters are
 imported into an in-memory database first, so both paths run the very same
 SQL, and the figures a user sees for files match those of the database they
-would build from them.
+would build from them: the same issue as PDF and as text counts once.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from typing import TextIO
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from lifang_parse.batch import BatchSummary, ParseFailure, collect_paths, parse_many
-from lifang_parse.errors import LifangParseError
+from lifang_parse.batch import BatchResult, ParseFailure
 from lifang_parse.export._rows import FACT_TYPES
-from lifang_parse.export.sqlite import FACT_TABLES, connect, import_newsletter, is_sqlite_file, open_readonly
-
-PROG = "lifang-parse stats"
+from lifang_parse.export.sqlite import FACT_TABLES, connect, import_newsletter
 
 AGENCY_MONTHS_SQL = """
 SELECT i.month, ia.agency_id, count(DISTINCT i.id) AS items
@@ -44,6 +37,8 @@ class ArchiveStats:
     agency_months: list[tuple[str | None, str, int]]
     warnings: list[tuple[str, int]]
     failed: int = 0
+    #: Files stored: a newsletter imported from a PDF and from a text has two.
+    sources: int = 0
 
 
 def compute_stats(connection: sqlite3.Connection, *, failed: int = 0) -> ArchiveStats:
@@ -65,6 +60,7 @@ def compute_stats(connection: sqlite3.Connection, *, failed: int = 0) -> Archive
             for row in connection.execute("SELECT code, count(*) AS n FROM warnings GROUP BY code ORDER BY n DESC, code")
         ],
         failed=failed,
+        sources=scalar("SELECT count(*) FROM newsletter_sources"),
     )
 
 
@@ -91,6 +87,7 @@ def format_stats(stats: ArchiveStats) -> str:
         ("facts", sum(stats.facts.values())),
     ]
     overview += [(f"  {kind}", count) for kind, count in stats.facts.items()]
+    overview.append(("source files", stats.sources))
     if stats.failed:
         overview.append(("files that failed", stats.failed))
     lines = table(("", "count"), overview, indent="")
@@ -101,12 +98,12 @@ def format_stats(stats: ArchiveStats) -> str:
     return "\n".join(lines) + "\n"
 
 
-def stats_from_files(paths: Sequence[str], *, workers: int | None = None) -> tuple[ArchiveStats, list[ParseFailure]]:
-    """Parse the files (in parallel), import them into a throw-away database, and read the figures."""
+def stats_from_results(results: Iterable[BatchResult]) -> tuple[ArchiveStats, list[ParseFailure]]:
+    """Import the parsed newsletters into a throw-away database and read the figures; failures are listed."""
     connection = connect(":memory:")
     failures: list[ParseFailure] = []
     try:
-        for result in parse_many(paths, workers=workers):
+        for result in results:
             if isinstance(result, ParseFailure):
                 failures.append(result)
             else:
@@ -116,45 +113,4 @@ def stats_from_files(paths: Sequence[str], *, workers: int | None = None) -> tup
         connection.close()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Summarise an archive: newsletters, items, facts per type, items per agency per month, "
-        "warnings by code. Give one archive database (from --format sqlite) or newsletter files.",
-        epilog="Exit status: 0 ok, 2 bad input (the table still lists the files that parsed).",
-    )
-    parser.add_argument("inputs", nargs="+", metavar="DB_OR_FILES", help="an archive .db/.sqlite, or newsletter files, directories, globs")
-    parser.add_argument("-r", "--recursive", action="store_true", help="walk directories recursively")
-    parser.add_argument("-j", "--jobs", type=int, metavar="N", help="parse files in N worker processes (default: all cores)")
-    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    return parser
-
-
-def run_cli(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
-    """The ``stats`` subcommand; returns the exit status."""
-    args = _parser().parse_args(list(argv))
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # one line per failed file, as in `parse`
-    failures: list[ParseFailure] = []
-    try:
-        if len(args.inputs) == 1 and is_sqlite_file(args.inputs[0]):
-            connection = open_readonly(args.inputs[0])
-            try:
-                stats = compute_stats(connection)
-            finally:
-                connection.close()
-        else:
-            paths = collect_paths(args.inputs, recursive=args.recursive)
-            stats, failures = stats_from_files(paths, workers=args.jobs)
-    except LifangParseError as exc:
-        stderr.write(f"lifang-parse: {exc}\n")
-        return 2
-    for failure in failures:
-        stderr.write(f"lifang-parse: {failure.message}\n")
-    stdout.write(json.dumps(asdict(stats), ensure_ascii=False) + "\n" if args.json else format_stats(stats))
-    if failures:
-        parsed = len(paths) - len(failures)
-        stderr.write(f"lifang-parse: {BatchSummary(parsed=parsed, failed=len(failures)).line()}\n")
-    return 2 if failures else 0
-
-
-__all__ = ["ArchiveStats", "compute_stats", "format_stats", "run_cli", "stats_from_files", "table"]
+__all__ = ["ArchiveStats", "compute_stats", "format_stats", "stats_from_results", "table"]

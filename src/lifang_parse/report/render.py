@@ -30,6 +30,7 @@ from typing import Literal, TypeAlias
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from lifang_parse.files import display_path
 from lifang_parse.models import Bilingual, Item, Named, Newsletter, Warning
 
 Lang = Literal["zh", "en"]
@@ -453,6 +454,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(KIND_LABELS=KIND_LABELS, KIND_PLURALS=KIND_PLURALS, FACT_KINDS=FACT_KINDS, PALETTE_SIZE=PALETTE_SIZE)
+    env.filters["display_path"] = display_path  # a file name that is not UTF-8, with \xff escapes
     return env
 
 
