@@ -189,3 +189,10 @@ __all__ = [
     "stream",
     "write_attack",
 ]
+
+
+def form_recursion() -> bytes:
+    """A form XObject that draws itself twice: 2**depth work, found by no pre-scan (the watchdog stops it)."""
+    form = stream(b"/X0 Do /X0 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X0 6 0 R >> >>")
+    return one_page_pdf(contents=b"4 0 R", resources=b"<< /XObject << /X0 6 0 R >> >>",
+                        extra={4: stream(b"/X0 Do"), 6: form})

@@ -26,20 +26,32 @@ import regex
 _STRONG_PAIRS = 3
 
 
+# Three doubled characters in a row ("NNeeww"): a text without them has nothing to halve.
+_THREE_PAIRS_RE = regex.compile(r"(?:(\S)\1){3}")
+
+
 def _segments(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, pairs) of the runs of doubled characters; pairs 0 for others."""
+    """(start, end, pairs) of the runs of doubled characters; pairs 0 for the text between them.
+
+    The text between two runs is one segment (not one per character), so a
+    long line costs a few tuples, not one per character.
+    """
     out: list[tuple[int, int, int]] = []
     i = 0
+    single_from = 0
     while i < len(text):
         j = i
         while j + 1 < len(text) and text[j] == text[j + 1] and not text[j].isspace():
             j += 2
         if j > i:
+            if single_from < i:
+                out.append((single_from, i, 0))
             out.append((i, j, (j - i) // 2))
-            i = j
+            i = single_from = j
         else:
-            out.append((i, i + 1, 0))
             i += 1
+    if single_from < len(text):
+        out.append((single_from, len(text), 0))
     return out
 
 
@@ -49,6 +61,8 @@ def undouble(text: str) -> str:
     A run of three pairs or more is doubled text; a shorter one is when it
     touches such a run, directly or across one space.
     """
+    if _THREE_PAIRS_RE.search(text) is None:
+        return text
     segments = _segments(text)
     doubled = [pairs >= _STRONG_PAIRS for _, _, pairs in segments]
     if not any(doubled):
