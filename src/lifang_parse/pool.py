@@ -47,6 +47,7 @@ _ADDRESS_SLACK = 512 * 2**20
 #: How often the parent looks at the workers' memory, in seconds.
 _POLL = 0.1
 _PR_SET_PDEATHSIG = 1
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 #: Files handed out ahead of the next result to yield, per worker (bounds the results held back for ordering).
 _WINDOW_PER_WORKER = 4
 
@@ -63,6 +64,8 @@ class _Worker:
     deadline: float = float("inf")
     started: float = 0.0
     budget: float = 0.0
+    #: The file it parsed passed a limit: replace it, so the memory it grabbed goes back to the system.
+    retire: bool = False
 
     @property
     def busy(self) -> bool:
@@ -100,18 +103,18 @@ def run_pool(tasks: Sequence[Task], options: ParseOptions, *, workers: int) -> I
 
 
 def _step(pool: list[_Worker], run: _Run) -> None:
-    """Wait for a message, a death or the next check; settle what happened."""
+    """Wait for a message, a death or the next check; then settle every worker's news."""
     busy = [worker for worker in pool if worker.busy]
     now = time.monotonic()
     timeout = min([_POLL, *(worker.deadline - now for worker in busy)])
     handles: list[Any] = [w.connection for w in busy] + [w.process.sentinel for w in pool]
-    ready = set(wait(handles, timeout=max(timeout, 0.0)))
-    for position, worker in enumerate(pool):
-        if worker.connection in ready:
-            _receive(worker, run)
-        if worker.process.sentinel in ready or not worker.process.is_alive():
-            if worker.busy and worker.connection.poll():
-                _receive(worker, run)
+    wait(handles, timeout=max(timeout, 0.0))
+    for position, worker in enumerate(list(pool)):
+        _drain(worker, run)
+        if worker.retire and not worker.busy:
+            _kill(worker)
+            pool[position] = _start(run.options)
+        elif not worker.process.is_alive():
             pool[position] = _replace(worker, run, "died")
         elif worker.busy:
             reason = _over_limit(worker, run.options)
@@ -119,11 +122,17 @@ def _step(pool: list[_Worker], run: _Run) -> None:
                 pool[position] = _replace(worker, run, reason)
 
 
-def _receive(worker: _Worker, run: _Run) -> None:
+def _drain(worker: _Worker, run: _Run) -> None:
+    """Read every message the worker has sent."""
     try:
-        kind, value = worker.connection.recv()
+        while worker.connection.poll():
+            kind, value = worker.connection.recv()
+            _handle(worker, run, kind, value)
     except (EOFError, OSError):
         return
+
+
+def _handle(worker: _Worker, run: _Run, kind: str, value: Any) -> None:
     if kind == "budget":
         worker.budget = float(value)
         worker.deadline = worker.started + worker.budget + GRACE
@@ -131,6 +140,7 @@ def _receive(worker: _Worker, run: _Run) -> None:
         run.results[worker.index] = value
         worker.index = None
         worker.deadline = float("inf")
+        worker.retire = getattr(value, "error", None) == "LimitExceededError"
 
 
 def _over_limit(worker: _Worker, options: ParseOptions) -> str:
@@ -187,7 +197,13 @@ def _start(options: ParseOptions) -> _Worker:
     process = multiprocessing.get_context().Process(
         target=_worker_main, args=(child, options, os.getpid()), name="lifang-parse-worker", daemon=True
     )
-    process.start()
+    # A signal during the fork could be raised inside an at-fork hook, where it is lost; hold it
+    # until the fork is done (the child unblocks it once it has its own handlers).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     child.close()
     worker = _Worker(process=process, connection=parent)
     worker.baseline = rss_bytes(process.pid or 0)
@@ -232,6 +248,7 @@ def _worker_main(connection: Connection, options: ParseOptions, parent: int) -> 
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
     _limit_address_space(options.max_memory)
     set_budget_listener(lambda seconds: connection.send(("budget", seconds)))
     while True:
@@ -246,8 +263,6 @@ def _worker_main(connection: Connection, options: ParseOptions, parent: int) -> 
             connection.send(("done", result))
         except Exception as exc:  # noqa: BLE001 - a result that cannot travel is that file's failure
             connection.send(("done", ParseFailure(path=task.path, error=type(exc).__name__, message=f"{task.path}: {exc}", expected=False)))
-        if isinstance(result, ParseFailure) and result.error in ("LimitExceededError", "MemoryError"):
-            return  # leave: the memory it grabbed goes back to the system, a fresh worker takes over
 
 
 def _die_with_parent(parent: int) -> None:
