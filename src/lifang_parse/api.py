@@ -23,8 +23,8 @@ from lifang_parse.textutil import clean_value
 
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_PAGES = 2_000
-# Texts below this size are parsed without a watchdog (their cost is linear and small).
-_GUARD_TEXT_FROM = 1_000_000
+# Texts below this size are parsed without a watchdog thread (their cost is linear and small).
+_WATCH_TEXT_FROM = 1_000_000
 _PDF_MAGIC = b"%PDF-"
 
 PathLike = str | os.PathLike[str]
@@ -92,10 +92,8 @@ def parse_bytes(
         def parse_text_bytes() -> Newsletter:
             return parse_read(read_text_bytes(data, path=label), strict=strict, gazetteer=gazetteer)
 
-        if len(data) < _GUARD_TEXT_FROM:  # small text: linear and fast, nothing to guard
-            newsletter = parse_text_bytes()
-        else:
-            newsletter = run_limited(parse_text_bytes, bounds, path=label, text_size=len(data))
+        watch = len(data) >= _WATCH_TEXT_FROM  # small text: linear and fast, no watchdog thread
+        newsletter = run_limited(parse_text_bytes, bounds, path=label, text_size=len(data), watch=watch)
     if source_path is None:
         newsletter = newsletter.model_copy(update={"source": newsletter.source.model_copy(update={"path": None})})
     return newsletter

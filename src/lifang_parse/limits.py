@@ -36,10 +36,10 @@ from typing import TypeVar
 from lifang_parse.errors import LimitExceededError
 
 #: Base wall-clock budget of one file, in seconds (``timeout=``, ``--timeout``).
-DEFAULT_TIMEOUT = 4.0
+DEFAULT_TIMEOUT = 3.0
 #: Added to the budget per PDF page: a real page takes about 0.08 s.
 SECONDS_PER_PAGE = 0.5
-#: Added to the budget per megabyte of text: a real newsletter is read at 2-5 MB/s... and hostile text slower.
+#: Added to the budget per megabyte of text: a real newsletter (20-100 kB) takes 20-100 ms.
 SECONDS_PER_MB = 0.5
 #: How much parsing one file may add to the process's resident memory (``max_memory=``, ``--max-memory``).
 DEFAULT_MAX_MEMORY = 320 * 2**20

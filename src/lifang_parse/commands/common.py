@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # tests check that they equal the library's.
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_PAGES = 2_000
-DEFAULT_TIMEOUT = 4.0
+DEFAULT_TIMEOUT = 3.0
 DEFAULT_MAX_MEMORY = 320 * 2**20
 
 _SIZE_RE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmgt]?)i?b?\s*$", re.IGNORECASE)

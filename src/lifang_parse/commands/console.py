@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from lifang_parse.files import display_path
 
@@ -27,7 +27,7 @@ class Console:
         self.stderr = stderr
         self.quiet = quiet
         self.progress_allowed = progress and not quiet
-        self._bar: tqdm[None] | None = None
+        self._bar: tqdm[Any] | None = None
 
     def error(self, message: str) -> None:
         """One line for something that failed (always shown)."""
@@ -56,7 +56,7 @@ class Console:
             return
         from tqdm import tqdm  # imported only when a bar is drawn
 
-        bar: tqdm[None] = tqdm(total=total, file=self.stderr, unit="file", dynamic_ncols=True, leave=False, desc=PROG)
+        bar: tqdm[Any] = tqdm(total=total, file=self.stderr, unit="file", dynamic_ncols=True, leave=False, desc=PROG)
         self._bar = bar
         try:
             yield Progress(bar)
@@ -68,7 +68,7 @@ class Console:
 class Progress:
     """Advances the bar (or nothing, when none is drawn)."""
 
-    def __init__(self, bar: tqdm[None] | None) -> None:
+    def __init__(self, bar: tqdm[Any] | None) -> None:
         self._bar = bar
 
     def advance(self, failed: int) -> None:

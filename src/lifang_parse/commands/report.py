@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: BinaryI
         args.parser.error(str(exc))
     except LifangParseError as exc:
         console.error(str(exc))
-        return ExitStatus.BAD_INPUT
+    return ExitStatus.BAD_INPUT
 
 
 def _is_pattern(inputs: Sequence[str]) -> bool:

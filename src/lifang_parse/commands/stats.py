@@ -52,9 +52,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: BinaryI
 
     quiet_dependencies()
     console = console_for(args, stderr)
+    failures: list[ParseFailure] = []
     try:
         if len(args.inputs) == 1 and is_sqlite_file(args.inputs[0]):
-            stats, failures = _from_database(args.inputs[0]), []
+            stats = _from_database(args.inputs[0])
         else:
             stats, failures = _from_files(args, stdin, console)
     except NoInput as exc:

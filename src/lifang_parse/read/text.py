@@ -1,7 +1,9 @@
 """Read text input (clean extraction of a newsletter) into lines with provenance.
 
 Decoding follows what users actually have: a BOM decides first (UTF-8,
-UTF-16, UTF-32), then strict UTF-8, then GB18030. The encoding used is
+UTF-16, UTF-32), then UTF-16 without a BOM (recognised by its zero bytes:
+the English half of a newsletter is ASCII, one zero byte per character, on
+the same side), then strict UTF-8, then GB18030. The encoding used is
 reported in ``ReadResult.encoding``. A form feed marks a page break, so a text
 extracted with page separators keeps page numbers as provenance.
 """
@@ -42,6 +44,12 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason} at byte {exc.start}", path=path) from None
+    sixteen = _utf16_without_bom(data)
+    if sixteen is not None:
+        try:
+            return data.decode(sixteen), sixteen
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096]:
         raise InputError("binary data (NUL bytes), not a text or PDF file", path=path)
     try:
@@ -52,6 +60,21 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 or GB18030 text (bad byte at offset {exc.start})", path=path) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the zero bytes say so (a fifth of the
+    characters ASCII, their zero bytes on one side), else None."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.2 * half and even <= odd // 10:
+        return "utf-16-le"
+    if even >= 0.2 * half and odd <= even // 10:
+        return "utf-16-be"
+    return None
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

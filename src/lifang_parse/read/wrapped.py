@@ -24,6 +24,8 @@ reader's usual path; see :func:`classify`.
 
 from __future__ import annotations
 
+import functools
+
 import json
 import unicodedata
 from collections import Counter
@@ -81,6 +83,7 @@ _CLOSING_RE = regex.compile(r"""[）)”’》〉】」』，。、；：！？,
 _FIRST_WORD_RE = regex.compile(r"^[^\s\p{Han}\u3000-\u303f\uff00-\uffef]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def char_width(ch: str) -> float:
     """Estimated display width of one character, in columns (CJK = 2)."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -98,6 +101,8 @@ def display_width(text: str, ambiguous: float = _AMBIGUOUS_CJK_WIDTH) -> float:
     (AR PL UMing, STSong), a third of an em in WenQuanYi Zen Hei. Counted
     between the two, they keep the estimate within the width error either way.
     """
+    if _AMBIGUOUS.isdisjoint(text):  # the common case, without a Python loop per character
+        return sum(map(char_width, text))
     total = 0.0
     for k, ch in enumerate(text):
         if ch in _AMBIGUOUS and (layout.is_cjk(text[k - 1 : k]) or layout.is_cjk(text[k + 1 : k + 2])):
@@ -109,7 +114,7 @@ def display_width(text: str, ambiguous: float = _AMBIGUOUS_CJK_WIDTH) -> float:
 
 def _is_latin_line(text: str) -> bool:
     """A line set mostly in the Latin font (its width estimate is the rough one)."""
-    cjk = sum(1 for ch in text if layout.is_cjk(ch))
+    cjk = sum(map(layout.is_cjk, text))
     return cjk * 5 < len(text.replace(" ", ""))
 
 
