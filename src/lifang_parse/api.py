@@ -24,7 +24,7 @@ from lifang_parse.textutil import clean_value
 DEFAULT_MAX_BYTES = 200_000_000
 DEFAULT_MAX_PAGES = 2_000
 # Texts below this size are parsed without a watchdog thread (their cost is linear and small).
-_WATCH_TEXT_FROM = 1_000_000
+_WATCH_TEXT_FROM = 200_000
 _PDF_MAGIC = b"%PDF-"
 
 PathLike = str | os.PathLike[str]
