@@ -50,6 +50,8 @@ _PR_SET_PDEATHSIG = 1
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 #: Files handed out ahead of the next result to yield, per worker (bounds the results held back for ordering).
 _WINDOW_PER_WORKER = 4
+#: Files sent to a worker beyond the one it is parsing.
+_AHEAD = 1
 
 
 @dataclass(eq=False)
@@ -66,6 +68,8 @@ class _Worker:
     budget: float = 0.0
     #: The file it parsed passed a limit: replace it, so the memory it grabbed goes back to the system.
     retire: bool = False
+    #: Files sent after the one it is parsing, so that it never waits for the parent between two files.
+    queued: deque[int] = field(default_factory=deque)
 
     @property
     def busy(self) -> bool:
@@ -92,7 +96,7 @@ def run_pool(tasks: Sequence[Task], options: ParseOptions, *, workers: int) -> I
         pool.extend(_start(options) for _ in range(workers))
         while following < len(tasks):
             for worker in pool:
-                if not worker.busy and run.queue and run.queue[0] < following + window:
+                while run.queue and run.queue[0] < following + window and _wants_more(worker):
                     _assign(worker, run.queue.popleft(), run)
             _step(pool, run)
             while following in run.results:
@@ -100,6 +104,10 @@ def run_pool(tasks: Sequence[Task], options: ParseOptions, *, workers: int) -> I
                 following += 1
     finally:
         _stop(pool)
+
+
+def _wants_more(worker: _Worker) -> bool:
+    return not worker.retire and (not worker.busy or len(worker.queued) < _AHEAD)
 
 
 def _step(pool: list[_Worker], run: _Run) -> None:
@@ -111,9 +119,8 @@ def _step(pool: list[_Worker], run: _Run) -> None:
     wait(handles, timeout=max(timeout, 0.0))
     for position, worker in enumerate(list(pool)):
         _drain(worker, run)
-        if worker.retire and not worker.busy:
-            _kill(worker)
-            pool[position] = _start(run.options)
+        if worker.retire:
+            pool[position] = _replace(worker, run, "")
         elif not worker.process.is_alive():
             pool[position] = _replace(worker, run, "died")
         elif worker.busy:
@@ -138,9 +145,11 @@ def _handle(worker: _Worker, run: _Run, kind: str, value: Any) -> None:
         worker.deadline = worker.started + worker.budget + GRACE
     elif kind == "done" and worker.index is not None:
         run.results[worker.index] = value
+        worker.retire = getattr(value, "error", None) == "LimitExceededError"
         worker.index = None
         worker.deadline = float("inf")
-        worker.retire = getattr(value, "error", None) == "LimitExceededError"
+        if worker.queued and not worker.retire:
+            _begin(worker, worker.queued.popleft(), run)
 
 
 def _over_limit(worker: _Worker, options: ParseOptions) -> str:
@@ -153,20 +162,29 @@ def _over_limit(worker: _Worker, options: ParseOptions) -> str:
 
 
 def _assign(worker: _Worker, index: int, run: _Run) -> None:
-    task = run.tasks[index]
+    """Send a file to a worker: parsed at once when it is idle, else next."""
+    if worker.busy:
+        worker.queued.append(index)
+    else:
+        _begin(worker, index, run)
+    worker.connection.send(run.tasks[index])
+
+
+def _begin(worker: _Worker, index: int, run: _Run) -> None:
+    """The worker starts on ``index``: its clock starts."""
     worker.index = index
-    worker.path = task.path
+    worker.path = run.tasks[index].path
     worker.started = time.monotonic()
     timeout = run.options.timeout
     worker.budget = timeout
     worker.deadline = worker.started + timeout + GRACE if timeout else float("inf")
-    worker.connection.send(task)
 
 
 def _replace(worker: _Worker, run: _Run, reason: str) -> _Worker:
-    """Kill a worker; its file (if any) fails for ``reason``; return a fresh worker."""
-    if worker.index is not None:
+    """Kill a worker; its file (if any) fails for ``reason``, the files sent after it go back in line; a fresh worker."""
+    if worker.index is not None and reason:
         run.results[worker.index] = _failure(worker, run.options, reason)
+    run.queue.extendleft(reversed(worker.queued))
     _kill(worker)
     return _start(run.options)
 
