@@ -21,7 +21,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import regex
+
 from lifang_parse.models import Newsletter
+from lifang_parse.read.wrapped import classify
 
 INSTALL_SECONDS = 240
 
@@ -146,3 +149,65 @@ def stories_told_twice(newsletter: Newsletter) -> list[str]:
     ids = Counter(item.id for item in items)
     titles = Counter(item.title.zh for item in items if item.title.zh)
     return sorted([k for k, n in ids.items() if n > 1] + [k for k, n in titles.items() if n > 1])
+
+
+# ---------------------------------------------------------------- comparing two parses of one issue
+
+# Provenance differs by nature between two forms of one newsletter (text, PDF).
+_PROVENANCE = frozenset({"source", "location", "line_start", "line_end", "page", "page_start", "page_end"})
+FACT_KINDS = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people")
+
+
+def provenance_free(value: Any) -> Any:
+    """A parse (``model_dump(mode="json")``) without provenance, and with only
+    the italic emphasis: whether a word is bold depends on the producer (a
+    title set wholly in bold has no bold span), italics carry law titles."""
+    if isinstance(value, dict):
+        out = {k: provenance_free(v) for k, v in value.items() if k not in _PROVENANCE}
+        if "emphasis" in out:
+            out["emphasis"] = [e for e in out["emphasis"] if e["style"] != "bold"]
+        return out
+    if isinstance(value, list):
+        return [provenance_free(v) for v in value]
+    return value
+
+
+def without_markers(value: Any) -> Any:
+    """Without Markdown emphasis or emphasis spans, which extracted text does not have."""
+    if isinstance(value, str):
+        return value.replace("*", "")
+    if isinstance(value, dict):
+        return {k: without_markers(v) for k, v in value.items() if k != "emphasis"}
+    if isinstance(value, list):
+        return [without_markers(v) for v in value]
+    return value
+
+
+def items_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for section in doc["sections"] for item in section["items"]]
+
+
+def assert_same_newsletter(got: dict[str, Any], clean: dict[str, Any]) -> None:
+    """Masthead, headings, item ids, titles, bodies, links and facts equal (emphasis aside)."""
+    for key in ("publication_number", "period", "title", "issue_number"):
+        assert got[key] == clean[key], key
+    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
+    assert [i["id"] for i in items_of(got)] == [i["id"] for i in items_of(clean)]
+    for want, have in zip(items_of(clean), items_of(got)):
+        for key in ("title", "body", "links", *FACT_KINDS):
+            assert without_markers(have[key]) == without_markers(want[key]), f"item {want['id']}: {key}"
+
+
+# A "more" marker without its link syntax, as extracted text prints it (possibly broken over lines).
+_BARE_MARKER = regex.compile(r"[（(]\s*(?:查\n?看\n?更\n?多|M\n?o\n?r\n?e)\s*\n?[)）]")
+
+
+def without_bare_markers(text: str) -> str:
+    """Markers taken out (a line break inside one is kept as a break)."""
+    return _BARE_MARKER.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
+
+
+def furniture_lines(text: str) -> set[str]:
+    """The lines the reader removes as running headers, footers and page numbers."""
+    analysis = classify(text)
+    return {line.text for p, page in enumerate(analysis.pages) for line in page if (p, line.row) in analysis.furniture}
