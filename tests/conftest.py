@@ -25,7 +25,7 @@ GOLDEN = FIXTURES / "golden"
 # Held-out newsletters: written by people who never saw the code. Their
 # structure is tested like the development fixtures'; their facts are scored
 # by benchmarks/accuracy.py (a measurement, not a test to tune against).
-HELDOUT_SETS = [FIXTURES / "heldout", FIXTURES / "final", FIXTURES / "blind", FIXTURES / "blind2"]
+HELDOUT_SETS = [FIXTURES / "heldout", FIXTURES / "final", FIXTURES / "blind", FIXTURES / "blind2", FIXTURES / "blind3"]
 HELDOUT_FIXTURES = sorted(p for d in HELDOUT_SETS for p in (d / "text").glob("*.txt"))
 SAMPLE = FIXTURES / "text" / "weekly-cyber-214-2021-03.txt"
 # The shared folder (real-world corpus) sits beside the repository; CI copies it there.

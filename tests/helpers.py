@@ -1,20 +1,222 @@
-"""Test helpers shared by several test files (test files never import each other).
+"""Shared helpers of the test suite (test modules import this, never each other).
 
-Hostile inputs of issue 13, built at test time: each is a few hundred bytes
-to a few megabytes, written into a folder the test owns. The same builders
-drive ``benchmarks/hostile.py``.
+``marked(item, field)`` gives an item's title or body with its italic spans
+marked ``*...*``, the way the golden files write them (schema 1.1 keeps the
+text plain and the emphasis in ``item.emphasis``).
+
+``apt_install`` installs Debian packages a test needs (Chromium, LibreOffice,
+CJK fonts) the way tests/test_report_browser.py installs Chromium: only as
+root, only where apt-get exists, time-boxed, and never when
+``LIFANG_NO_INSTALL`` (or, for the browser, ``LIFANG_NO_BROWSER_INSTALL``) is
+set. It returns why it could not, so the caller can skip with that reason.
+
+The hostile inputs of issue 13 (``ATTACKS``, ``write_attack`` and their
+builders) are built at test time: each is a few hundred bytes to a few
+megabytes. The same builders drive ``benchmarks/hostile.py``.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import time
 import zlib
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
+from lifang_parse.models import Newsletter
+from lifang_parse.read.wrapped import classify
+
+INSTALL_SECONDS = 240
+
+
+def marked(item, field: str) -> dict[str, str | None]:
+    """``{"zh": ..., "en": ...}`` of ``item.<field>`` with the italic emphasis spans wrapped in ``*``."""
+    value = getattr(item, field)
+    out: dict[str, str | None] = {}
+    for lang in ("zh", "en"):
+        text = getattr(value, lang)
+        if text is None:
+            out[lang] = None
+            continue
+        spans = sorted(
+            (e.start, e.end)
+            for e in getattr(item, "emphasis", None) or []
+            if e.lang == lang and e.field == field and e.style == "italic"
+        )
+        for start, end in reversed(spans):
+            text = text[:start] + "*" + text[start:end] + "*" + text[end:]
+        out[lang] = text
+    return out
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+OFFICE = ("soffice", "libreoffice")
+CJK_FONT_PACKAGES = ("fonts-wqy-microhei", "fonts-wqy-zenhei", "fonts-arphic-uming")
+
+
+def find_program(names: Sequence[str]) -> str | None:
+    return next((path for name in names if (path := shutil.which(name))), None)
+
+
+def has_cjk_font() -> bool:
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return True  # cannot tell; do not install fonts blindly
+    result = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, timeout=30, check=False)
+    return bool(result.stdout.strip())
+
+
+def _apt(arguments: list[str], deadline: float) -> subprocess.CompletedProcess[str]:
+    remaining = deadline - time.monotonic()
+    if remaining <= 5:
+        raise subprocess.TimeoutExpired(arguments, 0)
+    return subprocess.run(
+        ["apt-get", "-o", "DPkg::Lock::Timeout=60", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=remaining,
+        check=False,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def apt_install(packages: Sequence[str], what: str, *, seconds: float = INSTALL_SECONDS, forbid_env: Sequence[str] = ()) -> str | None:
+    """Install ``packages`` with apt-get where allowed; None on success, else why not (a skip reason)."""
+    for var in ("LIFANG_NO_INSTALL", *forbid_env):
+        if os.environ.get(var):
+            return f"{what} is not installed and {var} forbids installing it"
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return f"{what} is not installed and the tests do not run as root (install it: apt-get install {' '.join(packages)})"
+    if shutil.which("apt-get") is None:
+        return f"{what} is not installed and there is no apt-get to install it with"
+    install = ["install", "-y", "--no-install-recommends", *packages]
+    deadline = time.monotonic() + seconds
+    try:
+        result = _apt(install, deadline)
+        if result.returncode != 0:  # a stale package list: refresh it once and retry
+            _apt(["update", "-qq"], deadline)
+            result = _apt(install, deadline)
+    except subprocess.TimeoutExpired:
+        return f"installing {what} with apt-get took longer than {seconds:.0f} s"
+    except OSError as exc:
+        return f"apt-get could not run: {exc}"
+    if result.returncode != 0:
+        tail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        return f"apt-get could not install {what} (exit {result.returncode}: {tail[0]})"
+    return None
+
+
+def ensure_program(names: Sequence[str], packages: Sequence[str], what: str, *, forbid_env: Sequence[str] = ()) -> tuple[str | None, str]:
+    """(path, "") when one of ``names`` is on PATH, installing ``packages`` if needed and allowed; else (None, why)."""
+    path = find_program(names)
+    if path:
+        return path, ""
+    extra = [] if has_cjk_font() else list(CJK_FONT_PACKAGES[:1])
+    why = apt_install([*packages, *extra], what, forbid_env=forbid_env)
+    if why:
+        return None, why
+    path = find_program(names)
+    return (path, "") if path else (None, f"{what} is still missing after apt-get install {' '.join(packages)}")
+
+
+def ensure_chromium() -> tuple[str | None, str]:
+    return ensure_program(BROWSERS, ["chromium"], "Chromium", forbid_env=("LIFANG_NO_BROWSER_INSTALL",))
+
+
+def ensure_soffice() -> tuple[str | None, str]:
+    return ensure_program(OFFICE, ["libreoffice-writer-nogui"], "LibreOffice")
+
+
+def ensure_cjk_fonts(paths: Sequence[os.PathLike[str] | str]) -> str | None:
+    """None when one of the font files ``paths`` exists (installing the Debian CJK font packages if allowed)."""
+    if any(os.path.exists(p) for p in paths):
+        return None
+    why = apt_install(list(CJK_FONT_PACKAGES), "CJK TrueType fonts (WenQuanYi, AR PL UMing)")
+    if why:
+        return why
+    return None if any(os.path.exists(p) for p in paths) else "the CJK fonts are still missing after apt-get"
+
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "fixtures" / "text" / "weekly-cyber-214-2021-03.txt"
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def stories_told_twice(newsletter: Newsletter) -> list[str]:
+    """Item ids or Chinese titles that occur more than once: a story told twice."""
+    items = newsletter.all_items()
+    ids = Counter(item.id for item in items)
+    titles = Counter(item.title.zh for item in items if item.title.zh)
+    return sorted([k for k, n in ids.items() if n > 1] + [k for k, n in titles.items() if n > 1])
+
+
+# ---------------------------------------------------------------- comparing two parses of one issue
+
+# Provenance differs by nature between two forms of one newsletter (text, PDF).
+_PROVENANCE = frozenset({"source", "location", "line_start", "line_end", "page", "page_start", "page_end"})
+FACT_KINDS = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people")
+
+
+def provenance_free(value: Any) -> Any:
+    """A parse (``model_dump(mode="json")``) without provenance, and with only
+    the italic emphasis: whether a word is bold depends on the producer (a
+    title set wholly in bold has no bold span), italics carry law titles."""
+    if isinstance(value, dict):
+        out = {k: provenance_free(v) for k, v in value.items() if k not in _PROVENANCE}
+        if "emphasis" in out:
+            out["emphasis"] = [e for e in out["emphasis"] if e["style"] != "bold"]
+        return out
+    if isinstance(value, list):
+        return [provenance_free(v) for v in value]
+    return value
+
+
+def without_markers(value: Any) -> Any:
+    """Without Markdown emphasis or emphasis spans, which extracted text does not have."""
+    if isinstance(value, str):
+        return value.replace("*", "")
+    if isinstance(value, dict):
+        return {k: without_markers(v) for k, v in value.items() if k != "emphasis"}
+    if isinstance(value, list):
+        return [without_markers(v) for v in value]
+    return value
+
+
+def items_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for section in doc["sections"] for item in section["items"]]
+
+
+def assert_same_newsletter(got: dict[str, Any], clean: dict[str, Any]) -> None:
+    """Masthead, headings, item ids, titles, bodies, links and facts equal (emphasis aside)."""
+    for key in ("publication_number", "period", "title", "issue_number"):
+        assert got[key] == clean[key], key
+    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
+    assert [i["id"] for i in items_of(got)] == [i["id"] for i in items_of(clean)]
+    for want, have in zip(items_of(clean), items_of(got)):
+        for key in ("title", "body", "links", *FACT_KINDS):
+            assert without_markers(have[key]) == without_markers(want[key]), f"item {want['id']}: {key}"
+
+
+# A "more" marker without its link syntax, as extracted text prints it (possibly broken over lines).
+_BARE_MARKER = regex.compile(r"[（(]\s*(?:查\n?看\n?更\n?多|M\n?o\n?r\n?e)\s*\n?[)）]")
+
+
+def without_bare_markers(text: str) -> str:
+    """Markers taken out (a line break inside one is kept as a break)."""
+    return _BARE_MARKER.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
+
+
+def furniture_lines(text: str) -> set[str]:
+    """The lines the reader removes as running headers, footers and page numbers."""
+    analysis = classify(text)
+    return {line.text for p, page in enumerate(analysis.pages) for line in page if (p, line.row) in analysis.furniture}
 
 
 # --------------------------------------------------------------------------- a PDF writer
@@ -171,28 +373,3 @@ def non_utf8_name(folder: Path, content: bytes) -> str:
     with open(raw, "wb") as handle:
         handle.write(content)
     return os.fsdecode(raw)
-
-
-__all__ = [
-    "ATTACKS",
-    "Attack",
-    "cmap_bomb",
-    "flate_bomb",
-    "many_pages",
-    "media_box_cycle",
-    "non_utf8_name",
-    "one_long_line",
-    "one_page_pdf",
-    "pdf_bytes",
-    "repeated_lines",
-    "self_reference",
-    "stream",
-    "write_attack",
-]
-
-
-def form_recursion() -> bytes:
-    """A form XObject that draws itself twice: 2**depth work, found by no pre-scan (the watchdog stops it)."""
-    form = stream(b"/X0 Do /X0 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X0 6 0 R >> >>")
-    return one_page_pdf(contents=b"4 0 R", resources=b"<< /XObject << /X0 6 0 R >> >>",
-                        extra={4: stream(b"/X0 Do"), 6: form})

@@ -62,6 +62,25 @@ def _squeeze(text: str) -> str:
     return regex.sub(r"[\s*]+", "", text).casefold()
 
 
+# Masthead fields as producers print them: "No.214", "NO. 44", "2021.03", "2021年3月", "2021-03".
+_MASTHEAD_NUMBER = regex.compile(r"(?i)\bNo\.?\s*(\d+)")
+_MASTHEAD_PERIOD = regex.compile(r"((?:19|20)\d\d)\s*[.\-/年]\s*(\d{1,2})\s*月?")
+
+
+def _masthead_fields_shown(line: str, numbers: set[str], period: str | None) -> bool:
+    """A line of masthead fields only ("No.215 2021.03", "2021.03 | No.214"), each in the model."""
+    rest = line
+    for match in list(_MASTHEAD_NUMBER.finditer(line)):
+        if match[1].lstrip("0") not in {n.lstrip("0") for n in numbers}:
+            return False
+        rest = rest.replace(match[0], " ", 1)
+    for match in list(_MASTHEAD_PERIOD.finditer(rest)):
+        if period != f"{match[1]}-{int(match[2]):02d}":
+            return False
+        rest = rest.replace(match[0], " ", 1)
+    return rest != line and not regex.sub(r"[\s|｜·•/*]+", "", rest)
+
+
 def missing_lines(text: str, newsletter: Newsletter) -> list[str]:
     """Non-blank lines of ``text`` that the model does not show anywhere."""
     haystack = _squeeze("\n".join(_strings(newsletter)))
@@ -79,9 +98,7 @@ def missing_lines(text: str, newsletter: Newsletter) -> list[str]:
         bare = bare.strip("（()） ")
         if not bare or _squeeze(bare) in haystack:
             continue
-        if regex.fullmatch(r"(?i)No\.?\s*(\d+)", line) and regex.sub(r"\D", "", line) in numbers:
-            continue
-        if period and regex.sub(r"\D", "", line) == period.replace("-", "") and len(line) <= 10:
+        if _masthead_fields_shown(line, numbers, period):
             continue
         parts = [part.strip() for part in _PARTS.split(bare) if part.strip()]
         if all(_squeeze(part) in haystack for part in parts):

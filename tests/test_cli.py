@@ -31,7 +31,7 @@ def test_one_file_prints_one_json_object() -> None:
 def test_pretty_indents() -> None:
     status, out, _ = run(str(SAMPLE), "--pretty")
     assert status == 0
-    assert out.startswith('{\n  "schema_version": "1.0",')
+    assert out.startswith('{\n  "schema_version": "1.1",')
     assert json.loads(out)["issue_number"] == 44
 
 

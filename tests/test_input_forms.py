@@ -62,11 +62,34 @@ def test_markdown_bold_is_cleaned_from_values() -> None:
     newsletter = parse_text(text)
     assert newsletter.publication.zh == "立方观评"
     assert newsletter.title.zh == "立方网络安全与数据合规周报"
-    assert newsletter.sections[0].items[2].title.zh == "工信部通报下架37款侵害用户权益APP"
-    # Single-asterisk italics mark English law titles and stay in the body.
-    assert "*Interim Provisions on the Personal Information Protection of Mobile Internet Applications*" in (
-        newsletter.sections[0].items[0].body.en or ""
+    item = newsletter.sections[0].items[2]
+    assert item.title.zh == "工信部通报下架37款侵害用户权益APP"
+    assert [(e.lang, e.field, e.start, e.end, e.style) for e in item.emphasis] == [("zh", "title", 0, len(item.title.zh), "bold")]
+    # Single-asterisk italics mark English law titles: plain text in the body, an italic span beside it (schema 1.1).
+    first = newsletter.sections[0].items[0]
+    body = first.body.en or ""
+    law = "Interim Provisions on the Personal Information Protection of Mobile Internet Applications"
+    assert "*" not in body
+    [span] = [e for e in first.emphasis if e.lang == "en" and e.field == "body"]
+    assert (span.style, body[span.start : span.end]) == ("italic", law)
+    assert [fact.title.en for fact in first.laws] == [law]
+
+
+def test_bold_or_italic_anywhere_in_a_heading_or_masthead_changes_nothing() -> None:
+    """Structure is blind to inline style (unseen-PDFs issue): any half, or one word, in bold or italics."""
+    styled = (
+        SAMPLE_TEXT.replace("国内要闻 Domestic News", "国内要闻 **Domestic News**", 1)
+        .replace("国内要闻 Domestic News", "**国内要闻** *Domestic* News", 1)
+        .replace("海外动态 Overseas News", "***海外动态 Overseas News***")
+        .replace("No.214", "**No.214**")
+        .replace("MIIT Holds APP Personal", "MIIT **Holds** APP Personal")
     )
+    plain, bold = parse_text(SAMPLE_TEXT), parse_text(styled)
+    assert bold.publication_number == 214
+    assert [s.heading for s in bold.sections] == [s.heading for s in plain.sections]
+    assert [s.heading for s in bold.contents] == [s.heading for s in plain.contents]
+    assert [(i.id, i.title, i.body) for i in bold.all_items()] == [(i.id, i.title, i.body) for i in plain.all_items()]
+    assert bold.warnings == plain.warnings
 
 
 def test_form_feeds_give_pages() -> None:

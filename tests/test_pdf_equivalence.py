@@ -9,22 +9,12 @@ from typing import Any
 
 import pytest
 
+from helpers import provenance_free as _content
+
 REPO = Path(__file__).resolve().parent.parent
 TEXT = REPO / "fixtures" / "text"
 PDF = REPO / "fixtures" / "pdf"
 PAIRS = sorted(TEXT.glob("*.txt"))
-# Provenance differs by nature between the two forms.
-_PROVENANCE = frozenset({"source", "location", "line_start", "line_end", "page", "page_start", "page_end"})
-
-
-def _content(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _content(v) for k, v in value.items() if k not in _PROVENANCE}
-    if isinstance(value, list):
-        return [_content(v) for v in value]
-    return value
-
-
 @pytest.mark.parametrize("txt", PAIRS, ids=[p.stem for p in PAIRS])
 def test_pdf_equals_text(txt: Path) -> None:
     api = pytest.importorskip("lifang_parse.api")

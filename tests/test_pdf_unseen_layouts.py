@@ -34,7 +34,7 @@ from lifang_parse.read.pdf import read_pdf
 
 import pdfgen_alt
 from conftest import HELDOUT_FIXTURES, TEXT_FIXTURES
-from test_pdf_equivalence import _content
+from helpers import provenance_free as _content
 
 # Three layouts per fixture. Seeds are fixed (a failure names its seed, and
 # `pdfgen_alt.render` reproduces the PDF); the CJK font rotates so that each of

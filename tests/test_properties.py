@@ -10,6 +10,7 @@ from lifang_parse.errors import LifangParseError
 from lifang_parse.read.text import decode_bytes
 
 from conftest import ALL_TEXT_FIXTURES as TEXT_FIXTURES
+from helpers import stories_told_twice
 from lossless import missing_lines, overlapping_claims
 
 
@@ -45,6 +46,7 @@ def _check(text: str) -> None:
         return
     assert missing_lines(text, newsletter) == []
     assert overlapping_claims(newsletter) == []
+    assert stories_told_twice(newsletter) == []
 
 
 @given(mutated_fixture())

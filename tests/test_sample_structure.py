@@ -16,7 +16,7 @@ def sample() -> Newsletter:
 
 
 def test_masthead(sample: Newsletter) -> None:
-    assert sample.schema_version == "1.0"
+    assert sample.schema_version == "1.1"
     assert sample.publication_number == 214
     assert sample.period == "2021-03"
     assert sample.issue_number == 44
@@ -108,7 +108,7 @@ def test_boilerplate_and_nothing_unplaced(sample: Newsletter) -> None:
 def test_json_round_trip(sample: Newsletter) -> None:
     again = Newsletter.model_validate_json(sample.to_json())
     assert again == sample
-    assert sample.to_json(indent=2).startswith('{\n  "schema_version": "1.0"')
+    assert sample.to_json(indent=2).startswith('{\n  "schema_version": "1.1"')
 
 
 def test_models_are_immutable(sample: Newsletter) -> None:

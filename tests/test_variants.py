@@ -29,6 +29,8 @@ def _shape(newsletter: Newsletter) -> list[object]:
 
 
 def _without_contents(text: str, reference: Newsletter) -> str:
+    if not reference.contents:
+        return text  # an issue printed without contents already
     first_heading = reference.contents[0].heading.zh or ""
     start = text.index(first_heading)
     body = text.index(reference.sections[0].heading.zh or "", start + 1)

@@ -24,6 +24,7 @@ from lifang_parse.read.contents import cut_line, squeeze
 from lifang_parse.read.wrapped import classify
 
 from conftest import SAMPLE
+from helpers import assert_same_newsletter, furniture_lines, without_bare_markers
 from lossless import missing_lines
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,36 +34,9 @@ TOOLS = ("pdftotext", "pdfplumber")
 NAMES = sorted(p.stem for p in TEXT.glob("*.txt"))
 CASES = [(tool, name) for tool in TOOLS for name in NAMES]
 # Fact kinds that plain text keeps whole (laws too: English titles from their shape when italics are lost).
-_FACTS = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people")
 # Where the clean text's contents differ from the body (a contents_mismatch),
 # the extracted contents cannot be re-assembled from the body's titles.
 _CONTENTS_DIFFER = {"weekly-cyber-230-2021-07"}
-
-
-def _plain(value: Any) -> Any:
-    """Without Markdown emphasis, which extracted text does not have."""
-    if isinstance(value, str):
-        return value.replace("*", "")
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def assert_same_newsletter(got: dict[str, Any], clean: dict[str, Any]) -> None:
-    """Masthead, headings, item ids, titles, bodies, links and facts equal (italic markers aside)."""
-    for key in ("publication_number", "period", "title", "issue_number"):
-        assert got[key] == clean[key], key
-    assert [s["heading"] for s in got["sections"]] == [s["heading"] for s in clean["sections"]]
-    assert [i["id"] for i in _items(got)] == [i["id"] for i in _items(clean)]
-    for want, have in zip(_items(clean), _items(got)):
-        for key in ("title", "body", "links", *_FACTS):
-            assert _plain(have[key]) == _plain(want[key]), f"item {want['id']}: {key}"
-
-
-def _items(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    return [item for section in doc["sections"] for item in section["items"]]
 
 
 @pytest.mark.parametrize(("tool", "name"), CASES, ids=[f"{t}-{n}" for t, n in CASES])
@@ -81,15 +55,15 @@ def test_extracted_text_gives_the_clean_newsletter(tool: str, name: str) -> None
 
 
 @pytest.mark.parametrize(("tool", "name"), CASES, ids=[f"{t}-{n}" for t, n in CASES])
-def test_extracted_text_loses_only_page_furniture(tool: str, name: str) -> None:
+def test_extracted_text_loses_only_pagefurniture_lines(tool: str, name: str) -> None:
     """Every line is in the model, except lines the reader removed as page
     furniture: and those really are furniture (headers, page numbers)."""
     text = (EXTRACTED / tool / f"{name}.txt").read_text(encoding="utf-8")
     newsletter = parse_file(EXTRACTED / tool / f"{name}.txt")
-    furniture = _furniture(text)
+    furniture = furniture_lines(text)
     assert newsletter.source.furniture_removed == len(classify(text).furniture)
     titles = [squeeze(t) for block in newsletter.contents for t in (block.heading.zh, block.heading.en, *[x for title in block.titles for x in (title.zh, title.en)]) if t]
-    lost = set(missing_lines(_without_bare_markers(text), newsletter)) - furniture
+    lost = set(missing_lines(without_bare_markers(text), newsletter)) - furniture
     # A flattened contents line holds pieces of two titles: shown in its pieces.
     assert [line for line in lost if cut_line(line, titles) is None] == []
     for line in furniture:
@@ -98,21 +72,6 @@ def test_extracted_text_loses_only_page_furniture(tool: str, name: str) -> None:
 
 # A "more" marker without its link, as a PDF shows it; the model lists it in
 # ``links`` (compared with the clean text's above), not in the body.
-_BARE_MARKER = regex.compile(r"[（(]\s*(?:查看更多|More)\s*[)）]")
-
-
-_BARE_MARKER = regex.compile(r"[（(]\s*(?:查\n?看\n?更\n?多|M\n?o\n?r\n?e)\s*\n?[)）]")
-
-
-def _without_bare_markers(text: str) -> str:
-    """Markers taken out (a line break inside one is kept as a break)."""
-    return _BARE_MARKER.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
-
-
-def _furniture(text: str) -> set[str]:
-    """The lines the reader removes as running headers, footers and page numbers."""
-    analysis = classify(text)
-    return {line.text for p, page in enumerate(analysis.pages) for line in page if (p, line.row) in analysis.furniture}
 
 
 def test_detection_leaves_clean_text_alone() -> None:
@@ -125,7 +84,7 @@ def test_detection_recognises_extracted_text(tool: str, name: str) -> None:
     assert classify((EXTRACTED / tool / f"{name}.txt").read_text(encoding="utf-8")).kind == "wrapped"
 
 
-def _with_page_furniture(text: str, every: int = 25) -> str:
+def _with_pagefurniture_lines(text: str, every: int = 25) -> str:
     """The clean text with a running header, "Page N / 5", "- N -" and a form
     feed every ``every`` lines, as a PDF's pages would put them."""
     lines = text.split("\n")
@@ -140,7 +99,7 @@ def _with_page_furniture(text: str, every: int = 25) -> str:
 
 def test_clean_text_with_page_furniture_parses_like_the_clean_text() -> None:
     clean_text = SAMPLE.read_text(encoding="utf-8")
-    paged = _with_page_furniture(clean_text)
+    paged = _with_pagefurniture_lines(clean_text)
     analysis = classify(paged)
     assert analysis.kind == "paged"
     clean = parse_text(clean_text).model_dump(mode="json")
@@ -173,7 +132,7 @@ def test_interleaved_contents_give_a_warning_and_lose_nothing() -> None:
     newsletter = parse_text(text)
     assert any(w.code == "unrecoverable_structure" for w in newsletter.warnings)
     shown = [squeeze(f.text) for f in newsletter.unplaced] + [squeeze(t) for b in newsletter.contents for title in b.titles for t in (title.zh, title.en) if t]
-    lost = set(missing_lines(_without_bare_markers(text), newsletter)) - _furniture(text)
+    lost = set(missing_lines(without_bare_markers(text), newsletter)) - furniture_lines(text)
     assert [line for line in lost if cut_line(line, shown) is None] == []
     assert "权限行为的26款APPZoom就数据安全措施指控与美国联邦贸易委员会" in [f.text for f in newsletter.unplaced]
     # The items stand, even when the contents do not.

@@ -29,7 +29,7 @@ from lifang_parse.read.overprint import staircase, undouble, unmerge_steps
 from lifang_parse.read.wrapped import classify, resembles, run_together_words
 
 from lossless import missing_lines
-from test_wrapped_text import _furniture, _plain, _without_bare_markers, assert_same_newsletter
+from helpers import assert_same_newsletter, furniture_lines, without_bare_markers, without_markers
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
@@ -89,12 +89,12 @@ def test_unseen_extraction_gives_the_clean_newsletter(path: Path, clean_parses: 
     assert_same_newsletter(got, clean)
     codes = {w["code"] for w in got["warnings"]}
     if clean_path.stem not in _CONTENTS_DIFFER:
-        assert _plain(got["contents"]) == _plain(clean["contents"])
+        assert without_markers(got["contents"]) == without_markers(clean["contents"])
         assert "unrecoverable_structure" not in codes
 
 
 @pytest.mark.parametrize("path", FILES, ids=[_id(p) for p in FILES])
-def test_unseen_extraction_loses_only_page_furniture(path: Path) -> None:
+def test_unseen_extraction_loses_only_pagefurniture_lines(path: Path) -> None:
     """Every line is in the model (overprinting undone), but the lines the
     reader removed as page furniture: and those are headers, footers and
     page numbers."""
@@ -104,10 +104,10 @@ def test_unseen_extraction_loses_only_page_furniture(path: Path) -> None:
     except LifangParseError:
         assert _spaces_lost(path)  # nothing left to recognise a newsletter by
         return
-    furniture = _furniture(text)
+    furniture = furniture_lines(text)
     undoubled = "\n".join(undouble(line) for line in text.split("\n"))
     titles = [squeeze(t) for block in newsletter.contents for t in (block.heading.zh, block.heading.en, *[x for title in block.titles for x in (title.zh, title.en)]) if t]
-    lost = set(missing_lines(_without_bare_markers(undoubled), newsletter)) - {undouble(f) for f in furniture}
+    lost = set(missing_lines(without_bare_markers(undoubled), newsletter)) - {undouble(f) for f in furniture}
     # A staircase's last two steps run together ("规则过渡期将于33月底届满") are in the model made one.
     unmerged = {line for line in lost if (m := _STEP_RE.match(line)) and not missing_lines(m.group(1) + unmerge_steps(m.group(2)), newsletter)}
     assert [line for line in lost if cut_line(line, titles) is None and line not in unmerged] == []

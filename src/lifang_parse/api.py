@@ -13,7 +13,7 @@ from lifang_parse.errors import EmptyDocumentError, LimitExceededError, NotANews
 from lifang_parse.extract import enrich_item, load_gazetteer
 from lifang_parse.files import STDIN_LABEL, read_regular_file
 from lifang_parse.limits import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, TEXT_BYTES_PER_BYTE, Limits, megabytes, run_limited
-from lifang_parse.layout import DEFAULT_LAYOUT, Layout
+from lifang_parse.publication import DEFAULT_LAYOUT, Layout
 from lifang_parse.models import Bilingual, Fragment, Item, Newsletter, Section, Source, Warning
 from lifang_parse.pair import build_contents, build_footer, build_sections, check_contents
 from lifang_parse.read.lines import Line, ReadResult
@@ -132,6 +132,7 @@ def parse_read(read: ReadResult, *, strict: bool = False, gazetteer: PathLike | 
     contents = build_contents(segments.contents)
     warnings = check_contents(contents, sections)
     warnings += [_note_warning(note) for note in read.notes]
+    warnings += [Warning(code="structure_doubt", message=doubt.describe()) for doubt in segments.doubts]
     if segments.footer is None:
         warnings.append(Warning(code="missing_footer", message="no footer (disclaimer and contacts) was found"))
     unplaced = [_fragment(line) for line in segments.unplaced]
@@ -184,14 +185,17 @@ def _fragment(line: Line) -> Fragment:
 
 
 def _require_newsletter(segments: Segments, read: ReadResult) -> None:
-    """Refuse text that has none of a newsletter's structure."""
-    items = sum(len(section.items) for section in segments.sections)
+    """Refuse only text with none of a newsletter's structure: no masthead, no
+    section heading and no bilingual item. Anything with a masthead degrades
+    (unplaced text, ``structure_doubt`` warnings) rather than being refused."""
     masthead = segments.masthead
-    has_masthead = any((masthead.publication_number, masthead.issue_number, masthead.publication_zh, masthead.period))
-    if items and (has_masthead or segments.headings_found):
+    if masthead.found or segments.bilingual_items():
         return
+    if segments.headings_found and segments.item_count():
+        return
+    items = segments.item_count()
     found = f"{len(read.lines)} non-blank line(s), {segments.headings_found} section heading(s), {items} item(s)"
-    found += ", a masthead" if has_masthead else ", no masthead"
+    found += ", a masthead" if masthead.found else ", no masthead"
     raise NotANewsletterError(
         "not a newsletter: expected a 立方观评-style masthead (No.N, YYYY.MM, title), section headings "
         f"such as '国内要闻 Domestic News' and bilingual news items; found {found}",

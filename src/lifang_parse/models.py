@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import PydanticSerializationError
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Frozen(BaseModel):
@@ -61,6 +61,9 @@ KNOWN_WARNING_CODES = (
     "missing_masthead",
     "missing_footer",
     "unrecoverable_structure",
+    "structure_doubt",
+    "invalid_date",
+    "invalid_text",
 )
 
 
@@ -122,10 +125,21 @@ class Named(_Frozen):
     name: Bilingual
 
 
+class Emphasis(_Frozen):
+    """Words the source set in italics or bold: ``title``/``body`` of ``lang``, ``[start, end)``."""
+
+    lang: Literal["zh", "en"]
+    field: Literal["title", "body"]
+    start: int
+    end: int
+    style: Literal["italic", "bold", "bold_italic"]
+
+
 class Item(_Frozen):
     id: str
     title: Bilingual
     body: Bilingual
+    emphasis: list[Emphasis] = Field(default_factory=list, description="Italic and bold spans of the plain title and body (schema 1.1).")
     links: list[Link] = Field(default_factory=list)
     dates: list[DateFact] = Field(default_factory=list)
     agencies: list[AgencyFact] = Field(default_factory=list)
@@ -208,6 +222,7 @@ __all__ = [
     "ContentsSection",
     "CountFact",
     "DateFact",
+    "Emphasis",
     "Footer",
     "Fragment",
     "Item",

@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from lifang_parse.layout import LINK_MARKER, Layout
-from lifang_parse.models import Bilingual, ContentsSection, Footer, Item, Link, Location, Section, Warning
+from lifang_parse.markup import Span, plain, split_emphasis
+from lifang_parse.models import Bilingual, ContentsSection, Emphasis, Footer, Item, Link, Location, Section, Warning
+from lifang_parse.publication import LINK_MARKER, Layout
+from lifang_parse.read.layout import join_seam
 from lifang_parse.read.lines import Line
 from lifang_parse.segment import ContentsBlock, RawFooter, RawItem, RawSection
-from lifang_parse.read.layout import join_seam
-from lifang_parse.textutil import clean_value
+from lifang_parse.textutil import clean_value, normalize_space
 
 # Two titles at least this similar are the same story printed twice with small edits.
 _SAME_STORY_RATIO = 0.6
@@ -25,20 +26,26 @@ _MAX_FUZZY_LENGTH = 400
 
 
 def join_lines(lines: Iterable[Line]) -> str:
-    """One paragraph from the lines a page break split it into, joined by the
-    readers' own rule (Chinese with nothing, English with a space, a word
-    hyphenated at the break made whole)."""
+    """One paragraph (with its emphasis markup) from the lines a page break
+    split it into, joined by the readers' own rule (Chinese with nothing,
+    English with a space, a word hyphenated at the break made whole)."""
     # The seam depends only on the end of the text so far: joining to the last
     # piece (not the whole text) keeps a long paragraph linear, not quadratic.
     parts: list[str] = []
     for line in lines:
-        head, separator = join_seam(parts[-1], line.text) if parts else ("", "")
+        marked = line.marked
+        head, separator = join_seam(parts[-1], marked) if parts else ("", "")
         if head:
             parts[-1] = head
-            parts.append(separator + line.text.lstrip())
+            parts.append(separator + marked.lstrip())
         else:
-            parts = [line.text]
+            parts = [marked]
     return "".join(parts)
+
+
+def _plain_field(marked: str) -> tuple[str, tuple[Span, ...]]:
+    """A title or paragraph as the contract wants it: plain, normalised, its emphasis apart."""
+    return split_emphasis(normalize_space(marked))
 
 
 def take_links(text: str, lang: str, layout: Layout) -> tuple[str, list[Link]]:
@@ -60,20 +67,38 @@ def take_links(text: str, lang: str, layout: Layout) -> tuple[str, list[Link]]:
     return LINK_MARKER.sub(replace, text), links
 
 
-def _body(paragraphs: list[list[Line]], lang: str, layout: Layout) -> tuple[str | None, list[Link]]:
+_PARAGRAPH_BREAK = "\n\n"
+
+
+def _body(paragraphs: list[list[Line]], lang: str, layout: Layout) -> tuple[str | None, list[Link], list[Span]]:
+    """The body's plain text (paragraphs joined by a blank line), its links and emphasis."""
     texts: list[str] = []
     links: list[Link] = []
+    spans: list[Span] = []
+    offset = 0
     for paragraph in paragraphs:
-        text, found = take_links(join_lines(paragraph), lang, layout)
+        marked, found = take_links(join_lines(paragraph), lang, layout)
         links.extend(found)
-        text = clean_value(text)
+        text, paragraph_spans = _plain_field(marked)
         if text:
+            if texts:
+                offset += len(_PARAGRAPH_BREAK)
+            spans.extend(Span(offset + s.start, offset + s.end, s.style) for s in paragraph_spans)
             texts.append(text)
-    return ("\n\n".join(texts) if texts else None), links
+            offset += len(text)
+    return (_PARAGRAPH_BREAK.join(texts) if texts else None), links, spans
 
 
 def _title(line: Line | None) -> str | None:
-    return clean_value(line.text) if line is not None else None
+    return clean_value(plain(line.marked)) if line is not None else None
+
+
+def _title_spans(line: Line | None) -> tuple[Span, ...]:
+    return _plain_field(line.marked)[1] if line is not None else ()
+
+
+def _emphasis(lang: str, field: str, spans: Iterable[Span]) -> list[Emphasis]:
+    return [Emphasis(lang=lang, field=field, start=s.start, end=s.end, style=s.style) for s in spans]  # type: ignore[arg-type]
 
 
 def _location(lines: list[Line]) -> Location:
@@ -88,9 +113,15 @@ def _location(lines: list[Line]) -> Location:
 
 def build_item(raw: RawItem, item_id: str, layout: Layout) -> Item:
     """An Item from its raw lines, with a warning for a missing language."""
-    zh_body, zh_links = _body(raw.zh_paragraphs, "zh", layout)
-    en_body, en_links = _body(raw.en_paragraphs, "en", layout)
+    zh_body, zh_links, zh_spans = _body(raw.zh_paragraphs, "zh", layout)
+    en_body, en_links, en_spans = _body(raw.en_paragraphs, "en", layout)
     title = Bilingual(zh=_title(raw.zh_title), en=_title(raw.en_title))
+    emphasis = (
+        _emphasis("zh", "title", _title_spans(raw.zh_title))
+        + _emphasis("zh", "body", zh_spans)
+        + _emphasis("en", "title", _title_spans(raw.en_title))
+        + _emphasis("en", "body", en_spans)
+    )
     warnings: list[Warning] = []
     for lang, has_title, has_body in (("zh", title.zh, zh_body), ("en", title.en, en_body)):
         name = "Chinese" if lang == "zh" else "English"
@@ -104,6 +135,7 @@ def build_item(raw: RawItem, item_id: str, layout: Layout) -> Item:
         id=item_id,
         title=title,
         body=Bilingual(zh=zh_body, en=en_body),
+        emphasis=emphasis,
         links=zh_links + en_links,
         location=_location(raw.lines()),
         warnings=warnings,

@@ -13,10 +13,11 @@ from __future__ import annotations
 from lifang_parse.extract.agencies import find_agencies, find_unknown_agencies
 from lifang_parse.extract.amounts import extract_amounts
 from lifang_parse.extract.counts import extract_counts
-from lifang_parse.extract.dates import extract_dates
+from lifang_parse.extract.dates import extract_dates_checked
 from lifang_parse.extract.gazetteer import Gazetteer, load_gazetteer
 from lifang_parse.extract.laws import en_titles, mask_titles, zh_titles
 from lifang_parse.extract.names import NameMention, find_companies, find_people
+from lifang_parse.markup import Span, to_markup
 from lifang_parse.models import Item, Warning
 
 
@@ -31,6 +32,13 @@ def _join(title: str | None, body: str | None) -> str:
     return body or title or ""
 
 
+def _marked(item: Item, lang: str, field: str) -> str:
+    """A title or body with its italics as ``*…*`` again: English law titles are read from them."""
+    text: str = getattr(getattr(item, field), lang) or ""
+    spans = [Span(e.start, e.end, e.style) for e in item.emphasis if e.lang == lang and e.field == field]
+    return to_markup(text, spans) if spans else text
+
+
 def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item:
     """Return a copy of `item` with its facts filled and reconcile warnings appended.
 
@@ -40,9 +48,7 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     """
     from lifang_parse import reconcile  # late: reconcile imports this package's modules
 
-    texts = {
-        lang: (getattr(item.title, lang) or "", getattr(item.body, lang) or "") for lang in ("zh", "en")
-    }
+    texts = {lang: (_marked(item, lang, "title"), _marked(item, lang, "body")) for lang in ("zh", "en")}
     present = {lang for lang, (t, b) in texts.items() if t or b}
     bilingual = present == {"zh", "en"} and bool(item.body.zh) and bool(item.body.en)
     iid = item.id
@@ -52,7 +58,8 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     en_laws = en_titles(whole["en"], zh_laws)  # without italics (other PDF tools), title-shaped runs stand in
     # A year inside a cited title is no date: italic spans are masked by the date extractor, plain-text titles here.
     date_texts = {"zh": whole["zh"], "en": mask_titles(whole["en"], en_laws)}
-    dates = {lang: extract_dates(date_texts[lang], lang, period=period) for lang in date_texts}  # type: ignore[arg-type]
+    checked = {lang: extract_dates_checked(date_texts[lang], lang, period=period) for lang in date_texts}  # type: ignore[arg-type]
+    dates = {lang: found for lang, (found, _) in checked.items()}
     agencies = {lang: find_agencies(whole[lang], lang, gazetteer) for lang in whole}  # type: ignore[arg-type]
     counts = {lang: extract_counts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
     amounts = {lang: extract_amounts(whole[lang], lang) for lang in whole}  # type: ignore[arg-type]
@@ -85,7 +92,11 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     people = {"zh": find_people(whole["zh"], "zh")}
     people["en"] = find_people(whole["en"], "en", also=[n.key for n in people["zh"] if n.key and " " in n.key])
 
-    warnings: list[Warning] = []
+    warnings: list[Warning] = [
+        Warning(code="invalid_date", message=f"a date that cannot exist, no date made of it: {phrase!r}", item_id=iid)
+        for lang in ("zh", "en")
+        for phrase in checked[lang][1]
+    ]
     date_facts, w = reconcile.reconcile_dates(dates["zh"], dates["en"], item_id=iid, bilingual=bilingual)
     warnings += w
     agency_facts, w = reconcile.reconcile_agencies(agencies["zh"], agencies["en"], gazetteer, item_id=iid, bilingual=bilingual)

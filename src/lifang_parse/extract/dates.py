@@ -35,6 +35,7 @@ Rules (docs/CONTRACT.md, DateFact):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -162,11 +163,29 @@ _MAY = "May"
 
 
 def _valid(year: int, month: int, day: int | None) -> bool:
+    """A calendar date that exists (month 0: a year alone), in the years news covers."""
+    if month == 0 and day is not None:
+        return False
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, month if month else 1, day if day is not None else 1)
     except ValueError:
         return False
     return 1900 <= year <= 2100
+
+
+def _impossible(raw: _Raw) -> bool:
+    """A date phrase no calendar has: day 0, 31 April, 29 February of a common
+    year, month 13. (A yearless 29 February is possible: some year has it.)"""
+    if raw.month == 0:
+        return raw.day is not None or "月" in raw.text
+    if not 1 <= raw.month <= 12:
+        return True
+    if raw.year is not None and not 1 <= raw.year <= 9999:
+        return True
+    if raw.day is None:
+        return False
+    leap_if_unknown = raw.year if raw.year is not None else 2000
+    return not 1 <= raw.day <= calendar.monthrange(leap_if_unknown, raw.month)[1]
 
 
 def infer_year(month: int, day: int | None, reference: dt.date) -> int | None:
@@ -449,23 +468,38 @@ def extract_dates(
     title: str = "",
 ) -> list[DateMention]:
     """Every date of one language of an item (body and title), with role; see the module rules."""
-    body_mentions = _mentions(_mask_titles(fold_digits(body)), lang, period=period, allow_event=True, reference=None)
+    return extract_dates_checked(body, lang, period=period, title=title)[0]
+
+
+def extract_dates_checked(
+    body: str,
+    lang: Lang,
+    *,
+    period: str | None,
+    title: str = "",
+) -> tuple[list[DateMention], list[str]]:
+    """The dates of :func:`extract_dates`, and the phrases of dates that cannot
+    exist ("February 0", "4月31日"): no date is made of those, the caller warns."""
+    impossible: list[str] = []
+    body_mentions = _mentions(_mask_titles(fold_digits(body)), lang, period=period, allow_event=True, reference=None, impossible=impossible)
     event = next((m for m in body_mentions if m.role == "event"), None)
     out = list(body_mentions)
     if title:
         ref = dt.date.fromisoformat(event.date) if event and event.precision == "day" else None
         seen = {m.date for m in body_mentions}
-        for m in _mentions(_mask_titles(fold_digits(title)), lang, period=period, allow_event=False, reference=ref):
+        for m in _mentions(_mask_titles(fold_digits(title)), lang, period=period, allow_event=False, reference=ref, impossible=impossible):
             if m.date not in seen:
                 out.append(replace(m, start=-1))
                 seen.add(m.date)
-    return out
+    return out, impossible
 
 
 def _mentions(
-    text: str, lang: Lang, *, period: str | None, allow_event: bool, reference: dt.date | None
+    text: str, lang: Lang, *, period: str | None, allow_event: bool, reference: dt.date | None, impossible: list[str]
 ) -> list[DateMention]:
     raws = _zh_raw(text) if lang == "zh" else _en_raw(text)
+    impossible.extend(raw.text for raw in raws if _impossible(raw))
+    raws = [raw for raw in raws if not _impossible(raw)]
     raws.sort(key=lambda r: (r.start, r.range_part != "start"))
     if not raws:
         return []
@@ -564,4 +598,4 @@ def _fold_restatements(mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
-__all__ = ["DateMention", "extract_dates", "infer_year", "period_reference"]
+__all__ = ["DateMention", "extract_dates", "extract_dates_checked", "infer_year", "period_reference"]

@@ -22,6 +22,14 @@ class Line:
     bold: bool = False
     # Last line of this logical line when the reader joined several (PDF, wrapped text).
     number_end: int | None = None
+    # The line as the reader wrote it, emphasis markers and all, when ``text``
+    # is its plain form (set by the segmenter, which must not see style).
+    markup: str | None = None
+
+    @property
+    def marked(self) -> str:
+        """The line with its emphasis markers (``text`` when it had none)."""
+        return self.markup if self.markup is not None else self.text
 
     @property
     def last(self) -> int:

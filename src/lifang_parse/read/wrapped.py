@@ -36,7 +36,7 @@ from typing import Literal
 
 import regex
 
-from lifang_parse.layout import DEFAULT_LAYOUT
+from lifang_parse.publication import DEFAULT_LAYOUT
 from lifang_parse.read import layout
 from lifang_parse.read.contents import Piece, cut_line, recover, squeeze
 from lifang_parse.read.layout import Frag, Run

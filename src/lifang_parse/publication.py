@@ -1,4 +1,4 @@
-"""The publication's layout knowledge, loaded once from ``data/layout.json``.
+"""The publication's words (masthead, headings, link markers, footer), loaded once from ``data/layout.json``.
 
 Code in segment/pair asks this module "is this line a heading / boilerplate /
 a footer field?" and never hard-codes the publication's words itself.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from lifang_parse.data import load_packaged_json
+from lifang_parse.markup import plain
 from lifang_parse.textutil import normalize_space
 
 # A bilingual section heading on one line: a short Chinese name, then a short
@@ -20,6 +21,13 @@ _HEADING = regex.compile(
          (?P<en>[A-Z][A-Za-z'’&\-]{0,20}+(?:\s[A-Za-z&][A-Za-z'’&\-]{0,20}+){1,6}+)$""",
     regex.VERBOSE,
 )
+# A section heading's halves when they stand on lines of their own (the
+# Chinese over the English, as a word processor or a web page sets them), or
+# with a one-word English name ("监管执法 Enforcement"): evidence, not proof —
+# the segmenter accepts these only where the document confirms them.
+HEADING_ZH_HALF = regex.compile(r"^[\p{Han}、·]{2,8}+$")
+HEADING_EN_HALF = regex.compile(r"^[A-Z][A-Za-z'’&\-]{1,20}+(?:\s[A-Za-z&][A-Za-z'’&\-]{0,20}+){0,5}+$")
+HEADING_ONE_WORD = regex.compile(r"^(?P<zh>[\p{Han}、·]{2,8}+)\s*+(?P<en>[A-Z][a-z][A-Za-z'’&\-]{1,20}+)$")
 # A masthead number: "No.214", "No. 44", "NO 44".
 _NUMBER = regex.compile(r"^No\.?\s*(\d{1,6})$", regex.IGNORECASE)
 # A masthead period: "2021.03", "2021-03", "2021/3", "2021年3月".
@@ -52,7 +60,8 @@ class Layout:
     footer_fields: tuple[tuple[str, regex.Pattern[str]], ...]
 
     def heading(self, text: str) -> tuple[str | None, str | None] | None:
-        """(zh, en) when ``text`` is a section heading line, else None."""
+        """(zh, en) when ``text`` is a section heading line, else None (style is ignored)."""
+        text = plain(text)
         match = _HEADING.match(text)
         if match:
             return match["zh"], normalize_space(match["en"])
@@ -61,6 +70,14 @@ class Layout:
                 return zh, None
             if text.casefold() == en.casefold():
                 return None, en
+        return None
+
+    def known_heading_half(self, text: str) -> tuple[str | None, str | None] | None:
+        """The known heading whose Chinese or English name is ``text`` alone."""
+        folded = text.casefold()
+        for zh, en in self.known_headings:
+            if text == zh or folded == en.casefold():
+                return zh, en
         return None
 
     def is_masthead_boilerplate(self, text: str) -> bool:
