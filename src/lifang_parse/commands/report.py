@@ -40,7 +40,7 @@ EXAMPLES = f"""examples:
   {PROG} report archive/ -o site/index.html      an index, and one page per newsletter beside it
   {PROG} report archive/ -r --jobs 2 -o site/index.html
 
-The pages are self-contained (no script, font or stylesheet fetched). {EXIT_HELP}"""
+The pages are self-contained (nothing fetched; the index's filters are a script in the page). {EXIT_HELP}"""
 _UNSAFE_NAME_RE = re.compile(r"[^0-9A-Za-z._-]+")
 
 
@@ -110,6 +110,7 @@ def _archive(args: argparse.Namespace, tasks: Sequence[Task], console: Console) 
     from lifang_parse.files import display_path
     from lifang_parse.report.archive import ArchiveEntry, Failure, render_index
     from lifang_parse.report.render import render_newsletter
+    from lifang_parse.report.triage import source_link
 
     index = Path(args.output)
     names = page_names([Path(display_path(task.path)).stem for task in tasks], reserved={index.name})
@@ -123,7 +124,8 @@ def _archive(args: argparse.Namespace, tasks: Sequence[Task], console: Console) 
             failures.append(Failure(name=shown, message=_without_path(result.message, task.path)))
             continue
         write_atomically(index.parent / page, render_newsletter(result, index_href=index.name))
-        entries.append(ArchiveEntry(newsletter=result, href=page, name=shown))
+        source = None if task.data is not None else source_link(task.path, index.parent)  # standard input: no file to link
+        entries.append(ArchiveEntry(newsletter=result, href=page, name=shown, source_href=source))
     if not entries:
         console.error(f"{' '.join(args.inputs)}: none of the {len(tasks)} file(s) is a newsletter that parses; no index written")
         return ExitStatus.BAD_INPUT

@@ -1,10 +1,14 @@
-"""An archive's index page: every newsletter, a chart of items per agency per month, all warnings.
+"""An archive's index page: the newsletters, the items to triage, a chart of items per agency per month, all warnings.
 
 Why: across an archive the analyst's first questions are "who acted when"
-and "which pages need a look"; the index answers both and links into the
-per-newsletter pages (:func:`lifang_parse.report.render.render_newsletter`).
-The chart is inline SVG computed here, so the page needs no script, no
-library and no network; its numbers are also given as a table.
+and "which items need a look". The index answers both: a table of every
+item that the page's own script filters (agency, action type, month,
+warning code), searches (titles) and sorts (:mod:`lifang_parse.report.triage`),
+and a heat map of items per agency per month whose every cell is a link
+that filters that table. Everything is computed here and written into the
+page; the script only shows, hides and reorders rows, so the page needs no
+library and no network, and without a script it still lists every item and
+gives the chart's numbers as a table.
 
 Month of an item: the month of its ``event`` date when it has one with at
 least month precision, else the newsletter's masthead period, else "unknown".
@@ -12,38 +16,50 @@ least month precision, else the newsletter's masthead period, else "unknown".
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lifang_parse.models import Item, Newsletter, Warning
-from lifang_parse.report.render import environment, item_anchor, newsletter_title
+from lifang_parse.models import Newsletter, Warning
+from lifang_parse.report.render import agency_label, environment, item_anchor, newsletter_title
+from lifang_parse.report.triage import (
+    SORT_COLUMNS,
+    UNKNOWN_MONTH,
+    default_source_link,
+    filter_href,
+    filters,
+    item_month,
+    item_rows,
+    month_order,
+    token,
+)
 
-UNKNOWN_MONTH = "unknown"
-_MONTH_RE = re.compile(r"^\d{4}-\d{2}")
-_WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-# Chart geometry, in SVG user units (CSS pixels).
-CELL_WIDTH = 64
-CELL_HEIGHT = 28
-TOP = 56
-TOTAL_WIDTH = 56
 LOW = (236, 243, 251)
 HIGH = (16, 66, 138)
 
 
 @dataclass(frozen=True, slots=True)
 class ArchiveEntry:
-    """One parsed newsletter of the archive and the page it was written to."""
+    """One parsed newsletter of the archive and the page it was written to.
+
+    ``source_href`` is the link to the source file as seen from the index
+    (:func:`lifang_parse.report.triage.source_link`); without it the link is
+    the newsletter's recorded ``source.path`` (an absolute path as a ``file:``
+    URI, a relative one as is), and none for standard input.
+    """
 
     newsletter: Newsletter
     href: str
     name: str
+    source_href: str | None = None
 
     @property
     def title(self) -> str:
         return newsletter_title(self.newsletter)
+
+    @property
+    def source_link(self) -> str | None:
+        return self.source_href if self.source_href is not None else default_source_link(self.newsletter)
 
     @property
     def fact_count(self) -> int:
@@ -80,39 +96,46 @@ class AgencyMonthTable:
 
 
 @dataclass(frozen=True, slots=True)
-class ChartCell:
-    x: int
-    y: int
+class HeatCell:
+    """A cell of the heat map: its count, colours, and the link that filters the items table to it."""
+
+    month: str
     count: int
     fill: str
     ink: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeatRow:
+    """An agency's row of the heat map; its label links to all of its items."""
+
     agency: str
-    month: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChartLabel:
-    x: int
-    y: int
-    text: str
+    label: str
+    zh: str
     total: int
+    href: str
+    cells: tuple[HeatCell, ...]
+
+    @property
+    def token(self) -> str:
+        return token(self.agency)
 
 
 @dataclass(frozen=True, slots=True)
-class Chart:
-    """A heat map laid out for the SVG template."""
+class HeatColumn:
+    month: str
+    total: int
+    href: str
 
-    width: int
-    height: int
-    left: int
-    top: int
-    cell_width: int
-    cell_height: int
-    rows: tuple[ChartLabel, ...]
-    columns: tuple[ChartLabel, ...]
-    cells: tuple[ChartCell, ...]
+
+@dataclass(frozen=True, slots=True)
+class HeatMap:
+    """The chart as an HTML table: sticky labels need HTML (an SVG cannot pin its labels while it scrolls)."""
+
+    columns: tuple[HeatColumn, ...]
+    rows: tuple[HeatRow, ...]
     maximum: int
-    total_x: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,16 +143,6 @@ class WarningRow:
     entry: ArchiveEntry
     warning: Warning
     href: str
-
-
-def item_month(item: Item, period: str | None) -> str:
-    """The month an item counts in (see the module docstring)."""
-    for date in item.dates:
-        if date.role == "event" and date.precision in ("day", "month") and _MONTH_RE.match(date.date):
-            return date.date[:7]
-    if period and _MONTH_RE.match(period):
-        return period[:7]
-    return UNKNOWN_MONTH
 
 
 def agency_month_counts(entries: Sequence[ArchiveEntry]) -> AgencyMonthTable:
@@ -141,8 +154,8 @@ def agency_month_counts(entries: Sequence[ArchiveEntry]) -> AgencyMonthTable:
             month = item_month(item, entry.newsletter.period)
             for agency in {a.id: a for a in item.agencies}.values():
                 counts[(agency.id, month)] += 1
-                names.setdefault(agency.id, (agency.abbr or agency.name.en or agency.name.zh or agency.id, agency.name.zh or ""))
-    months = sorted({m for _, m in counts}, key=lambda m: (m == UNKNOWN_MONTH, m))
+                names.setdefault(agency.id, (agency_label(agency), agency.name.zh or ""))
+    months = sorted({m for _, m in counts}, key=month_order)
     totals: Counter[str] = Counter()
     for (agency_id, _), n in counts.items():
         totals[agency_id] += n
@@ -152,49 +165,31 @@ def agency_month_counts(entries: Sequence[ArchiveEntry]) -> AgencyMonthTable:
     )
 
 
-def chart_layout(table: AgencyMonthTable) -> Chart:
-    """Place the heat map: one row per agency, one column per month, darker = more items."""
-    labels = [f"{label} {zh}".strip() for _, label, zh in table.agencies]
-    left = max([_text_width(text) for text in labels] + [60]) + 16
+def heat_map(table: AgencyMonthTable) -> HeatMap:
+    """Lay the counts out as a heat map: one row per agency, one column per month, darker = more items."""
     maximum = max(table.counts.values(), default=0)
-    cells: list[ChartCell] = []
-    for row, (agency_id, label, _) in enumerate(table.agencies):
-        for column, month in enumerate(table.months):
-            n = table.count(agency_id, month)
-            fill, ink = _shade(n, maximum)
-            cells.append(
-                ChartCell(x=left + column * CELL_WIDTH, y=TOP + row * CELL_HEIGHT, count=n, fill=fill, ink=ink, agency=label, month=month)
-            )
-    total_x = left + len(table.months) * CELL_WIDTH
+    columns = tuple(HeatColumn(month=m, total=table.month_total(m), href=filter_href(month=m)) for m in table.months)
     rows = tuple(
-        ChartLabel(x=left - 8, y=TOP + i * CELL_HEIGHT + CELL_HEIGHT // 2, text=text, total=table.agency_total(a))
-        for i, (text, (a, _, _)) in enumerate(zip(labels, table.agencies))
+        HeatRow(
+            agency=agency_id,
+            label=label,
+            zh=zh if zh != label else "",
+            total=table.agency_total(agency_id),
+            href=filter_href(agency=agency_id),
+            cells=tuple(_heat_cell(agency_id, month, table.count(agency_id, month), maximum) for month in table.months),
+        )
+        for agency_id, label, zh in table.agencies
     )
-    columns = tuple(
-        ChartLabel(x=left + i * CELL_WIDTH + CELL_WIDTH // 2, y=TOP - 10, text=m, total=table.month_total(m))
-        for i, m in enumerate(table.months)
-    )
-    return Chart(
-        width=total_x + TOTAL_WIDTH + 8,
-        height=TOP + len(table.agencies) * CELL_HEIGHT + 8,
-        left=left,
-        top=TOP,
-        cell_width=CELL_WIDTH,
-        cell_height=CELL_HEIGHT,
-        rows=rows,
-        columns=columns,
-        cells=tuple(cells),
-        maximum=maximum,
-        total_x=total_x,
-    )
+    return HeatMap(columns=columns, rows=rows, maximum=maximum)
 
 
-def _text_width(text: str) -> int:
-    """A rough width in pixels at 13px: CJK glyphs are about twice as wide as Latin ones."""
-    return int(sum(13 if _WIDE_RE.match(ch) else 7.5 for ch in text))
+def _heat_cell(agency_id: str, month: str, count: int, maximum: int) -> HeatCell:
+    fill, ink = _shade(count, maximum)
+    return HeatCell(month=month, count=count, fill=fill, ink=ink, href=filter_href(agency=agency_id, month=month))
 
 
 def _shade(count: int, maximum: int) -> tuple[str, str]:
+    """Background and ink of a cell: from LOW to HIGH by count, white ink on the dark ones."""
     if count <= 0 or maximum <= 0:
         return "#f6f7f9", "#9aa3b0"
     t = 0.25 + 0.75 * count / maximum
@@ -224,15 +219,36 @@ def sort_entries(entries: Sequence[ArchiveEntry]) -> list[ArchiveEntry]:
 
 
 def render_index(entries: Sequence[ArchiveEntry], *, failures: Sequence[Failure] = (), title: str = "Newsletter archive") -> str:
-    """The archive's index page, one self-contained HTML document."""
+    """The archive's index page, one self-contained HTML document (its one script inline)."""
     ordered = sort_entries(entries)
     table = agency_month_counts(ordered)
+    rows = item_rows(ordered)
     return environment().get_template("index.html.j2").render(
         title=title,
         entries=ordered,
         failures=list(failures),
         table=table,
-        chart=chart_layout(table),
+        heat=heat_map(table),
         warnings=warning_rows(ordered),
-        item_total=sum(len(e.newsletter.all_items()) for e in ordered),
+        rows=rows,
+        filters=filters(rows),
+        columns=SORT_COLUMNS,
+        item_total=len(rows),
     )
+
+
+__all__ = [
+    "HIGH",
+    "LOW",
+    "UNKNOWN_MONTH",
+    "AgencyMonthTable",
+    "ArchiveEntry",
+    "Failure",
+    "HeatMap",
+    "agency_month_counts",
+    "heat_map",
+    "item_month",
+    "render_index",
+    "sort_entries",
+    "warning_rows",
+]

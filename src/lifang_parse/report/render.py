@@ -31,7 +31,7 @@ from typing import Literal, TypeAlias
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from lifang_parse.files import display_path
-from lifang_parse.models import Bilingual, Item, Named, Newsletter, Warning
+from lifang_parse.models import AgencyFact, Bilingual, Item, Named, Newsletter, Warning
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, Lang] = ("zh", "en")
@@ -56,6 +56,20 @@ KIND_LABELS: dict[str, str] = {
     "person": "person 人物",
 }
 PALETTE_SIZE = 12
+# Contract schema 1.1, ActionFact.type, in the contract's order (the filter and the badges keep it).
+ACTION_TYPES: tuple[str, ...] = (
+    "fine",
+    "notice",
+    "removal",
+    "rectification",
+    "investigation",
+    "interview",
+    "consultation",
+    "issuance",
+    "settlement",
+    "judgment",
+    "meeting",
+)
 
 # CJK ideographs, CJK punctuation and full-width forms: a mention holding one is Chinese.
 _HAN_RE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -153,7 +167,7 @@ def item_facts(item: Item) -> tuple[FactRef, ...]:
         en = tuple(m for m in mentions if not _HAN_RE.search(m))
         names = " / ".join(_some(agency.name.zh, agency.name.en))
         detail = ", ".join(_some(agency.id, agency.country, names))
-        raw.append(("agency", agency.abbr or agency.name.en or agency.name.zh or agency.id, detail, zh, en, en))
+        raw.append(("agency", agency_label(agency), detail, zh, en, en))
     for count in item.counts:
         raw.append(("count", f"{count.value} {count.unit}", "", _some(count.zh), _some(count.en), ()))
     for amount in item.amounts:
@@ -266,6 +280,47 @@ def marked_keys(nodes: Iterable[Node]) -> set[str]:
     return keys
 
 
+# --------------------------------------------------------------------------- actions
+
+
+@dataclass(frozen=True, slots=True)
+class ActionBadge:
+    """What an authority did in an item (schema 1.1 ``ActionFact``): its type, and who, as id and as label."""
+
+    type: str
+    agency: str | None
+    label: str
+
+    @property
+    def text(self) -> str:
+        """How the badge reads: "fine · SAMR", or the type alone when no agency acted."""
+        return f"{self.type} · {self.label}" if self.label else self.type
+
+
+def item_actions(item: Item) -> tuple[ActionBadge, ...]:
+    """The item's actions as badges, one per distinct (type, agency).
+
+    Read with ``getattr``: ``Item.actions`` (contract schema 1.1) comes from
+    the action extractor, and the page must render the same with or without
+    it (an item without the field has no actions).
+    """
+    names = {agency.id: agency_label(agency) for agency in item.agencies}
+    badges: list[ActionBadge] = []
+    for action in getattr(item, "actions", None) or ():
+        kind = getattr(action, "type", None)
+        if not isinstance(kind, str) or not kind:
+            continue
+        agency = getattr(action, "agency", None)
+        agency = agency if isinstance(agency, str) and agency else None
+        badges.append(ActionBadge(type=kind, agency=agency, label=names.get(agency, agency) if agency else ""))
+    return tuple(dict.fromkeys(badges))
+
+
+def agency_label(agency: AgencyFact) -> str:
+    """An agency's short name: its abbreviation, else a name, else its id ("CAC")."""
+    return agency.abbr or agency.name.en or agency.name.zh or agency.id
+
+
 # --------------------------------------------------------------------------- views
 
 
@@ -307,6 +362,7 @@ class ItemView:
     en: Column
     facts: tuple[FactRow, ...]
     warnings: tuple[Warning, ...]
+    actions: tuple[ActionBadge, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,7 +421,7 @@ def item_view(item: Item, extra_warnings: Sequence[Warning] = ()) -> ItemView:
         for fact in facts
     )
     warnings = tuple(_unique_warnings([*item.warnings, *extra_warnings]))
-    return ItemView(item=item, anchor=item_anchor(item.id), zh=zh, en=en, facts=rows, warnings=warnings)
+    return ItemView(item=item, anchor=item_anchor(item.id), zh=zh, en=en, facts=rows, warnings=warnings, actions=item_actions(item))
 
 
 def _found(marked: bool, reported: tuple[str, ...]) -> bool | None:
