@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from lifang_parse import parse_file, parse_text
 from lifang_parse.commands import main
@@ -26,7 +29,9 @@ from lifang_parse.models import (
     Warning,
 )
 from lifang_parse.report import ArchiveEntry, agency_month_counts, item_facts, mark_text, render_index, render_newsletter
-from lifang_parse.report.archive import Failure, item_month
+from lifang_parse.report.archive import Failure, item_month, sort_entries
+from lifang_parse.report.render import item_actions
+from lifang_parse.report.triage import SORT_COLUMNS, source_link
 from lifang_parse.commands.report import page_names
 from lifang_parse.report.render import Mark, find_phrase, item_view
 
@@ -495,6 +500,8 @@ def test_cli_report_directory(tmp_path: Path) -> None:
     assert written == sorted(["index.html", *(p.stem + ".html" for p in TEXT_FIXTURES)])
     index = read_page((out_dir / "index.html").read_text(encoding="utf-8"))
     assert {p.stem + ".html" for p in TEXT_FIXTURES} <= set(index.hrefs)
+    # each item links to its source file, relative to the index's folder
+    assert {f"../archive/{p.name}" for p in TEXT_FIXTURES} <= set(index.hrefs)
     one = read_page((out_dir / "weekly-cyber-214-2021-03.html").read_text(encoding="utf-8"))
     assert "index.html" in one.hrefs and all(f"item-{i}" in one.ids for i in SAMPLE_IDS)
     # written into the archive itself, a second run reads only the newsletters again
@@ -526,3 +533,290 @@ def test_page_names_are_safe_and_distinct() -> None:
     assert page_names(["a", "a", "index", "周报 No.1", "../x"], reserved={"index.html"}) == [
         "a.html", "a-2.html", "index-2.html", "No.1.html", "x.html"
     ]
+
+
+# --------------------------------------------------------------------------- the index's items table (triage)
+
+
+@dataclass
+class RowSeen:
+    attrs: dict[str, str]
+    cells: list[dict[str, str]] = field(default_factory=list)  # per cell: data-sort, and the links in it
+    hrefs: list[list[str]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _IndexReader(HTMLParser):
+    """The items table's rows (with each cell's links and text), the filter selects' options and the scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[RowSeen] = []
+        self.options: dict[str, list[tuple[str, str]]] = {}
+        self.disabled: set[str] = set()
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._row: RowSeen | None = None
+        self._select: str | None = None
+        self._option: str | None = None
+        self._script: dict[str, str] | None = None
+        self._in_cell = False
+        self.attribute_names: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        attrs = {k: v or "" for k, v in attrs_list}
+        self.attribute_names.update(attrs)
+        if tag == "tr" and "data-agencies" in attrs:
+            self._row = RowSeen(attrs)
+        elif tag == "td" and self._row is not None:
+            self._row.cells.append(attrs)
+            self._row.hrefs.append([])
+            self._row.text.append("")
+            self._in_cell = True
+        elif tag == "a" and self._row is not None and self._in_cell:
+            self._row.hrefs[-1].append(attrs["href"])
+        elif tag == "select":
+            self._select = attrs["name"]
+            self.options[self._select] = []
+            if "disabled" in attrs:
+                self.disabled.add(self._select)
+        elif tag == "option" and self._select:
+            self._option = attrs["value"]
+            self.options[self._select].append((self._option, ""))
+        elif tag == "script":
+            self._script = attrs
+            self.scripts.append((attrs, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self._in_cell = False
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "option":
+            self._option = None
+        elif tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._row is not None and self._in_cell:
+            self._row.text[-1] += data
+        if self._select and self._option is not None:
+            value, label = self.options[self._select][-1]
+            self.options[self._select][-1] = (value, label + data)
+        if self._script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+def read_index(html: str) -> _IndexReader:
+    reader = _IndexReader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+COLUMN = {key: n for n, (key, _) in enumerate(SORT_COLUMNS)}
+PDF_FIXTURES = sorted((SAMPLE.parent.parent / "pdf").glob("*.pdf"))
+
+
+@pytest.fixture(scope="module")
+def both_forms() -> list[ArchiveEntry]:
+    """Every fixture as text and as PDF, linked to its source from an index in "site/" beside "fixtures/"."""
+    site = SAMPLE.parent.parent.parent / "site"
+    return [
+        ArchiveEntry(newsletter=parse_file(p), href=f"{p.stem}-{p.suffix[1:]}.html", name=p.name, source_href=source_link(p, site))
+        for p in [*TEXT_FIXTURES, *PDF_FIXTURES]
+    ]
+
+
+@pytest.fixture(scope="module")
+def both_index(both_forms: list[ArchiveEntry]) -> _IndexReader:
+    return read_index(render_index(both_forms))
+
+
+def test_one_row_per_item_linked_to_its_page_and_source(both_forms: list[ArchiveEntry], both_index: _IndexReader) -> None:
+    expected = [(e.href, i.id) for e in sort_entries(both_forms) for i in e.newsletter.all_items()]
+    assert [(r.attrs["data-newsletter"], r.attrs["data-item"]) for r in both_index.rows] == expected
+    pages = {(e.href, i.id): (e, i) for e in both_forms for i in e.newsletter.all_items()}
+    for row in both_index.rows:
+        entry_, item = pages[(row.attrs["data-newsletter"], row.attrs["data-item"])]
+        to_item = f"{entry_.href}#item-{item.id}"
+        assert row.hrefs[COLUMN["newsletter"]] == [entry_.href]
+        assert row.hrefs[COLUMN["item"]] == [to_item]
+        assert row.hrefs[COLUMN["title-zh"]] == ([to_item] if item.title.zh else [])
+        assert row.hrefs[COLUMN["title-en"]] == ([to_item] if item.title.en else [])
+        assert (item.title.zh or "") == row.text[COLUMN["title-zh"]] and (item.title.en or "") == row.text[COLUMN["title-en"]]
+        (source,) = row.hrefs[COLUMN["source"]]
+        if entry_.newsletter.source.format == "pdf":
+            assert item.location.page_start
+            assert source == f"../fixtures/pdf/{entry_.name}#page={item.location.page_start}"
+            assert row.text[COLUMN["source"]] == f"PDF p. {item.location.page_start}"
+        else:
+            assert source == f"../fixtures/text/{entry_.name}"
+        assert row.attrs["data-agencies"].split() == list(dict.fromkeys(a.id for a in item.agencies))
+        assert row.attrs["data-month"] == item_month(item, entry_.newsletter.period)
+        assert row.text[COLUMN["date"]] == next((d.date for d in item.dates if d.role == "event"), "")
+        assert row.attrs["data-title"] == " ".join(t for t in (item.title.zh, item.title.en) if t)
+
+
+def test_filter_choices_come_from_the_rows(both_forms: list[ArchiveEntry], both_index: _IndexReader) -> None:
+    items = [(e, i) for e in both_forms for i in e.newsletter.all_items()]
+    agencies = Counter(a for _, i in items for a in {x.id for x in i.agencies})
+    options = dict(both_index.options["agency"])
+    assert options.pop("") == "all"
+    assert set(options) == set(agencies)
+    assert options["cac"].startswith("CAC ") and options["cac"].endswith(f"({agencies['cac']})")
+    months = [v for v, _ in both_index.options["month"][1:]]
+    assert months == sorted({item_month(i, e.newsletter.period) for e, i in items})
+    codes = {w.code for e, i in items for w in [*i.warnings, *(w for w in e.newsletter.warnings if w.item_id == i.id)]}
+    assert codes, "the fixtures carry item warnings"
+    assert [v for v, _ in both_index.options["warning"][1:]] == ["*", *sorted(codes)]
+    if not any(getattr(i, "actions", None) for _, i in items):
+        assert "action" in both_index.disabled  # nothing to choose: shown, but off
+
+
+def test_each_chart_cell_links_to_as_many_rows_as_it_counts(both_forms: list[ArchiveEntry], both_index: _IndexReader) -> None:
+    html = render_index(both_forms)
+    cells = re.findall(r'<a href="#filter:agency=([^&"]+)&amp;month=([^"]+)">(\d+)</a>', html)
+    table = agency_month_counts(both_forms)
+    assert len(cells) == len(table.counts) > 5
+    for agency, month, count in cells:
+        rows = [r for r in both_index.rows if agency in r.attrs["data-agencies"].split() and r.attrs["data-month"] == month]
+        assert len(rows) == int(count) == table.count(agency, month)
+    for agency_id, _, _ in table.agencies:  # each agency's label filters on the agency alone
+        assert f'href="#filter:agency={agency_id}"' in html
+
+
+def test_sort_keys_order_items_naturally(both_index: _IndexReader) -> None:
+    keys = {r.text[COLUMN["item"]]: r.cells[COLUMN["item"]]["data-sort"] for r in both_index.rows}
+    assert keys["1.2"] < keys["1.10"] if "1.10" in keys else keys["1.2"] < keys["2.1"]
+    newsletter_keys = [r.cells[COLUMN["newsletter"]]["data-sort"] for r in both_index.rows]
+    assert newsletter_keys == sorted(newsletter_keys) and len(set(newsletter_keys)) == len(newsletter_keys)
+
+
+def test_the_index_script_is_inline_and_fetches_nothing(both_index: _IndexReader) -> None:
+    assert len(both_index.scripts) == 1
+    attrs, code = both_index.scripts[0]
+    assert attrs == {}
+    for forbidden in ("fetch(", "XMLHttpRequest", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                      "import(", "http:", "https:", "src", "localStorage"):
+        assert forbidden not in code, forbidden
+
+
+def test_index_is_self_contained(both_forms: list[ArchiveEntry]) -> None:
+    html = render_index(both_forms)
+    page = read_page(html)
+    assert not ({"link", "img", "iframe", "object", "embed"} & page.tags) and page.srcs == []
+    assert "url(" not in html and "@import" not in html and "http://" not in html and "https://" not in html
+    pages = {e.href for e in both_forms}
+    for href in page.hrefs:  # the page's own anchors, the newsletters' pages and the sources: nothing remote
+        assert href.startswith("#") or href.split("#")[0] in pages or href.startswith("../fixtures/"), href
+
+
+def hostile_archive(sample: Newsletter) -> list[ArchiveEntry]:
+    evil = '<script>alert("t")</script>"\'&<img src=x onerror=alert(1)>'
+    agency = AgencyFact(id='x" onmouseover="alert(1)', name=Bilingual(zh="<b>机构</b>", en="</script><script>alert(2)"), abbr="<i>A</i>")
+    newsletter = with_item(
+        sample,
+        "1.1",
+        title=Bilingual(zh=evil, en=evil),
+        agencies=[agency],
+        warnings=[Warning(code='"><script>alert(3)</script>', message="<i>m</i>", item_id="1.1")],
+    )
+    newsletter = newsletter.model_copy(update={"period": '2021-03"><script>alert(4)</script>'})
+    return [ArchiveEntry(newsletter=newsletter, href="a.html", name="<a>.txt", source_href='x.txt" onclick="alert(5)')]
+
+
+def test_index_escapes_document_text_everywhere(sample: Newsletter) -> None:
+    html = render_index(hostile_archive(sample))
+    reader = read_index(html)
+    assert len(reader.scripts) == 1 and reader.scripts[0][0] == {}  # ours, and nothing else became a script
+    assert html.lower().count("<script") == 1 and "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert not {name for name in reader.attribute_names if name.startswith("on")}  # no event handler got in
+    row = next(r for r in reader.rows if r.attrs["data-item"] == "1.1")
+    evil = '<script>alert("t")</script>"\'&<img src=x onerror=alert(1)>'
+    assert row.attrs["data-title"] == f"{evil} {evil}"  # the attribute holds the text, escaped in the HTML
+    assert row.text[COLUMN["title-zh"]] == evil
+    assert row.attrs["data-agencies"] == "x%22%20onmouseover%3D%22alert%281%29"  # a token: no space, no quote
+    assert row.attrs["data-warnings"] == "%22%3E%3Cscript%3Ealert%283%29%3C%2Fscript%3E"
+    agency_values = [v for v, _ in reader.options["agency"]]
+    assert "x%22%20onmouseover%3D%22alert%281%29" in agency_values
+    assert row.hrefs[COLUMN["source"]] == ['x.txt" onclick="alert(5)']  # an attribute value, not an attribute
+    page = read_page(html)
+    assert page.tags.isdisjoint({"img", "b", "i"})
+
+
+def test_source_links(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert source_link(tmp_path / "in" / "周报 No.1#a.pdf", site) == "../in/%E5%91%A8%E6%8A%A5%20No.1%23a.pdf"
+    assert source_link(tmp_path / "x.txt") == (tmp_path / "x.txt").as_uri()
+    raw = os.fsdecode(b"caf\xe9.txt")  # a name that is not UTF-8 links to the very bytes
+    assert source_link(tmp_path / raw, tmp_path) == "caf%E9.txt"
+    text = parse_file(SAMPLE)
+    assert ArchiveEntry(newsletter=text, href="a.html", name="a").source_link == SAMPLE.as_uri()
+    relative = text.model_copy(update={"source": text.source.model_copy(update={"path": "in/a b.txt"})})
+    assert ArchiveEntry(newsletter=relative, href="a.html", name="a").source_link == "in/a%20b.txt"
+    piped = text.model_copy(update={"source": text.source.model_copy(update={"path": None})})
+    html = render_index([ArchiveEntry(newsletter=piped, href="a.html", name="<stdin>")])
+    row = read_index(html).rows[0]
+    assert row.hrefs[COLUMN["source"]] == [] and row.text[COLUMN["source"]].startswith("text l. ")
+
+
+# --------------------------------------------------------------------------- actions (schema 1.1 ActionFact)
+
+
+class StandInAction(BaseModel):
+    """Just what the page reads of an ActionFact: the report duck-types actions."""
+
+    type: str
+    agency: str | None = None
+
+
+class ItemWithActions(Item):
+    actions: list[StandInAction] = []
+
+
+def with_actions(newsletter: Newsletter, actions: dict[str, list[tuple[str, str | None]]], *, model: type[Item]) -> Newsletter:
+    """Items given actions: through ``model_copy`` when ``Item`` has the field, else as a stand-in subclass."""
+    def give(item: Item) -> Item:
+        pairs = actions.get(item.id)
+        if pairs is None:
+            return item
+        if model is Item:
+            action_type = Item.model_fields["actions"].annotation.__args__[0]  # list[ActionFact] -> ActionFact
+            return item.model_copy(update={"actions": [action_type(type=t, agency=a) for t, a in pairs]})
+        return ItemWithActions(**item.model_dump(), actions=[StandInAction(type=t, agency=a) for t, a in pairs])
+
+    sections = [s.model_copy(update={"items": [give(i) for i in s.items]}) for s in newsletter.sections]
+    return newsletter.model_copy(update={"sections": sections})
+
+
+ACTIONS = {"1.1": [("meeting", "miit"), ("notice", "miit")], "1.2": [("removal", "miit"), ("notice", None)], "2.1": [("settlement", "ftc")]}
+
+
+def check_actions(newsletter: Newsletter) -> None:
+    page = render_newsletter(newsletter)
+    assert '<span class="action" data-action="meeting" data-agency="miit">meeting · MIIT</span>' in page
+    assert '<span class="action" data-action="notice" data-agency="">notice</span>' in page
+    reader = read_index(render_index([entry(newsletter, "a.txt")]))
+    by_item = {r.attrs["data-item"]: r for r in reader.rows}
+    assert by_item["1.1"].attrs["data-actions"] == "meeting notice"
+    assert by_item["1.2"].attrs["data-actions"] == "removal notice"
+    assert by_item["1.3"].attrs["data-actions"] == ""
+    assert [v for v, _ in reader.options["action"]] == ["", "notice", "removal", "settlement", "meeting"]  # the contract's order
+    assert dict(reader.options["action"])["notice"] == "notice (2)"
+    assert "action" not in reader.disabled
+
+
+def test_actions_from_the_model_give_badges_and_a_filter(sample: Newsletter) -> None:
+    if "actions" not in Item.model_fields:
+        pytest.skip("Item has no `actions` yet (schema 1.1 ActionFact is on the facts branch); the stand-in test covers the page")
+    check_actions(with_actions(sample, ACTIONS, model=Item))
+
+
+def test_actions_are_read_by_duck_typing(sample: Newsletter) -> None:
+    """The page reads ``item.actions`` with getattr, so it renders the same before and after the field exists."""
+    check_actions(with_actions(sample, ACTIONS, model=ItemWithActions))
+    assert item_actions(sample.all_items()[0]) == () or "actions" in Item.model_fields

@@ -197,6 +197,7 @@ def test_archive_index_draws_its_chart(browser: str, shots: Path) -> None:
 
 PDF_FIXTURES = sorted((FIXTURES / "pdf").glob("*.pdf"))
 CALL_SECONDS = 60
+NO_DIALOGS = "window.dialogs = 0; window.alert = window.confirm = window.prompt = () => { window.dialogs += 1; };"
 VIEW_WIDTH, VIEW_HEIGHT = 1400, 1000
 
 
@@ -252,11 +253,13 @@ class DevTools:
             self._buffer += chunk
 
     def open(self, url: str) -> Tab:
+        """A new tab at ``url``, loaded; ``alert`` and friends only count (``window.dialogs``), so a script that got in shows."""
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         tab = Tab(self, target, session)
         tab.call("Emulation.setDeviceMetricsOverride", {"width": VIEW_WIDTH, "height": VIEW_HEIGHT, "deviceScaleFactor": 1, "mobile": False})
         tab.call("Page.enable")
+        tab.call("Page.addScriptToEvaluateOnNewDocument", {"source": NO_DIALOGS})
         tab.call("Page.navigate", {"url": url})
         tab.evaluate("new Promise(r => document.readyState === 'complete' ? r(1) : addEventListener('load', () => r(1)))")
         return tab
@@ -520,3 +523,37 @@ def test_a_filter_link_applies_on_load(browser: str, archive: tuple[Path, list[N
     )
     assert 0 < len(reader.shown) == expected
     assert reader.hidden == sum(len(n.all_items()) for n in archive[1]) - expected
+
+
+def test_hostile_text_stays_text_in_the_browser(devtools: DevTools, tmp_path: Path) -> None:
+    """A ``<script>`` in a title, an agency id and a warning code: shown as text, searchable, never run."""
+    from lifang_parse.models import AgencyFact, Bilingual, Warning
+
+    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"\''
+    sample = parse_file(SAMPLE)
+    first = sample.sections[0].items[0].model_copy(update={
+        "title": Bilingual(zh=evil, en=evil),
+        "agencies": [AgencyFact(id='a" onmouseover="alert(3)', name=Bilingual(zh=evil), abbr=evil)],
+        "warnings": [Warning(code="</script><script>alert(4)</script>", message=evil, item_id="1.1")],
+    })
+    section = sample.sections[0].model_copy(update={"items": [first, *sample.sections[0].items[1:]]})
+    newsletter = sample.model_copy(update={"sections": [section, *sample.sections[1:]], "period": evil})
+    index = tmp_path / "index.html"
+    index.write_text(render_index([ArchiveEntry(newsletter=newsletter, href="a.html", name=evil)], title=evil), encoding="utf-8")
+    tab = devtools.open(index.as_uri())
+    try:
+        assert tab.evaluate("document.scripts.length") == 1 and tab.evaluate("document.images.length") == 0
+        assert tab.evaluate("window.dialogs") == 0
+        assert tab.evaluate("document.querySelector('#items-table tbody tr').cells[3].textContent") == evil
+        tab.type("#triage input[name=q]", "<script>alert(1)")
+        assert [row["item"] for row in tab.visible_rows()] == ["1.1"]
+        tab.evaluate("document.getElementById('triage').reset()")
+        tab.settle()
+        options = tab.evaluate("Array.from(document.querySelectorAll('#triage select[name=agency] option')).map(o => o.value)")
+        tab.choose("agency", options[1])
+        assert [row["item"] for row in tab.visible_rows()] == ["1.1"]
+        tab.click(f'.heat tbody tr[data-agency="{options[1]}"] td.cell a')  # a token holds no quote
+        assert [row["item"] for row in tab.visible_rows()] == ["1.1"]
+        assert tab.evaluate("window.dialogs") == 0
+    finally:
+        tab.close()
