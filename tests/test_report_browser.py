@@ -402,6 +402,24 @@ def test_filter_one_agency_with_the_select(index_tab: Tab, archive: tuple[Path, 
     assert len(index_tab.visible_rows()) == total
 
 
+def test_filter_one_action_type_and_a_warning(index_tab: Tab, archive: tuple[Path, list[Newsletter]]) -> None:
+    newsletters = archive[1]
+    items = [i for n in newsletters for i in n.all_items()]
+    types = Counter(t for i in items for t in {a.type for a in getattr(i, "actions", [])})
+    if not types:
+        pytest.skip("no item has actions (Item.actions, schema 1.1, is not extracted on this branch yet)")
+    action = types.most_common(1)[0][0]
+    index_tab.choose("action", action)
+    rows = index_tab.visible_rows()
+    assert len(rows) == types[action] and all(action in row["actions"].split() for row in rows)
+    index_tab.choose("warning", "*")  # AND: of those, the ones with a warning
+    expected = sum(
+        1 for n in newsletters for i in n.all_items()
+        if action in {a.type for a in getattr(i, "actions", [])} and (i.warnings or any(w.item_id == i.id for w in n.warnings))
+    )
+    assert len(index_tab.visible_rows()) == expected
+
+
 def test_a_chart_cell_shows_its_items(index_tab: Tab, archive: tuple[Path, list[Newsletter]]) -> None:
     cells = index_tab.evaluate(
         "Array.from(document.querySelectorAll('.heat td.cell a')).map(a => [a.getAttribute('href'), Number(a.textContent)])"
