@@ -7,13 +7,16 @@ missing, wrong or half-matched fact is seen at a glance.
 
 ``render_newsletter`` (one page) and ``render_index`` (an archive's index)
 are pure functions from models to HTML strings; ``lifang-parse report``
-(:mod:`lifang_parse.report.cli`) does the file handling.
+(:mod:`lifang_parse.commands.report`) does the file handling. The index is
+also a triage tool: its items table (:mod:`lifang_parse.report.triage`) is
+filtered, searched and sorted by a script inside the page.
 """
 
 from __future__ import annotations
 
 from lifang_parse.report.archive import ArchiveEntry, agency_month_counts, render_index
 from lifang_parse.report.render import FactRef, Mark, item_facts, mark_text, render_newsletter
+from lifang_parse.report.triage import source_link
 
 __all__ = [
     "ArchiveEntry",
@@ -24,4 +27,5 @@ __all__ = [
     "mark_text",
     "render_index",
     "render_newsletter",
+    "source_link",
 ]
