@@ -7,9 +7,9 @@ missing, wrong or half-matched fact is seen at a glance.
 
 ``render_newsletter`` (one page) and ``render_index`` (an archive's index)
 are pure functions from models to HTML strings; the ``lifang-parse report``
-command does the file handling. The index is
-also a triage tool: its items table (:mod:`lifang_parse.report.triage`) is
-filtered, searched and sorted by a script inside the page.
+command does the file handling. The index is also a triage tool: its items
+table (:mod:`lifang_parse.report.triage`) is filtered, searched and sorted by
+a script inside the page.
 """
 
 from __future__ import annotations
