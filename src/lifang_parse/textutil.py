@@ -64,6 +64,20 @@ def is_chinese(text: str) -> bool:
 
 
 
+# A space between a Chinese character (or full-width punctuation) and a Latin
+# letter or digit: word processors and web pages insert it ("2022 年 7 月",
+# "80.26 亿元", "105 款 App"); the series' Chinese text never has it.
+_CJK_LATIN_GAP = regex.compile(
+    r"(?<=[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’]) +(?=[A-Za-z0-9])"
+    r"|(?<=[A-Za-z0-9%]) +(?=[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])"
+)
+
+
+def close_cjk_latin_gaps(text: str) -> str:
+    """Chinese text without the spaces typesetters put between Chinese and Latin or digits."""
+    return _CJK_LATIN_GAP.sub("", text)
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (either script)."""
     return _TERMINAL.search(text.rstrip()) is not None

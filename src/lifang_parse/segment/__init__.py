@@ -38,15 +38,20 @@ from lifang_parse.segment.model import (
     Segments,
 )
 from lifang_parse.segment.regions import blocks_of, body_start
-from lifang_parse.textutil import clean_value
+from lifang_parse.textutil import clean_value, close_cjk_latin_gaps, is_chinese
 
 
 def plain_lines(lines: Sequence[Line]) -> tuple[Line, ...]:
-    """The lines as the segmenter sees them: plain text, the markup kept aside."""
+    """The lines as the segmenter sees them: plain text, the markup kept aside;
+    Chinese lines without the spaces typesetters put around Latin words and
+    digits ("2022 年 7 月 5 日" is the source's "2022年7月5日")."""
     out = []
     for line in lines:
-        text = plain(line.text)
-        out.append(line if text == line.text else replace(line, text=text, markup=line.text))
+        marked = line.text
+        text = plain(marked)
+        if is_chinese(text):
+            text, marked = close_cjk_latin_gaps(text), close_cjk_latin_gaps(marked)
+        out.append(line if text == line.text else replace(line, text=text, markup=marked if marked != text else None))
     return tuple(out)
 
 
