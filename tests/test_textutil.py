@@ -67,3 +67,7 @@ def test_emphasis_splits_and_rebuilds(marked: str, plain: str, spans: list[tuple
     assert [(text[s.start : s.end], s.style) for s in found] == spans
     if all(style == "italic" for _, style in spans):
         assert to_markup(text, found) == marked
+
+
+def test_cjk_latin_gaps_close_through_emphasis_markers() -> None:
+    assert close_cjk_latin_gaps("**2021** 年 **2**月 **5** 日，工信部") == "**2021**年**2**月**5**日，工信部"

@@ -66,10 +66,11 @@ def is_chinese(text: str) -> bool:
 
 # A space between a Chinese character (or full-width punctuation) and a Latin
 # letter or digit: word processors and web pages insert it ("2022 年 7 月",
-# "80.26 亿元", "105 款 App"); the series' Chinese text never has it.
+# "80.26 亿元", "105 款 App"); the series' Chinese text never has it. Emphasis
+# markers next to the space are looked through ("**2021** 年").
 _CJK_LATIN_GAP = regex.compile(
-    r"(?<=[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’]) +(?=[A-Za-z0-9])"
-    r"|(?<=[A-Za-z0-9%]) +(?=[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])"
+    r"(?<=[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’]\*{0,3}) +(?=\*{0,3}[A-Za-z0-9])"
+    r"|(?<=[A-Za-z0-9%]\*{0,3}) +(?=\*{0,3}[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])"
 )
 
 

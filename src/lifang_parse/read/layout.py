@@ -311,10 +311,12 @@ def order_page(frags: Sequence[Frag]) -> list[Frag]:
             # the column block.
             start = max(min(f.top for f in lefts), min(f.top for f in rights))
             before = [f for f in run if f.bottom <= start]
-            middle = [f for f in run if f.bottom > start]
+            after = _after_columns(run, lefts, rights)
+            middle = [f for f in run if f.bottom > start and f not in after]
             out.extend(before)
             out.extend(replace(f, column=1) for f in middle if f.x1 <= gutter)
             out.extend(replace(f, column=2) for f in middle if f.x0 >= gutter)
+            out.extend(after)
         else:
             out.extend(run)
         run.clear()
@@ -327,6 +329,25 @@ def order_page(frags: Sequence[Frag]) -> list[Frag]:
             run.append(f)
     flush()
     return out
+
+
+def _after_columns(run: Sequence[Frag], lefts: Sequence[Frag], rights: Sequence[Frag]) -> list[Frag]:
+    """Lines under a column block that only look like one column's: below
+    where the shorter column ends, after a gap wider than the column's line
+    spacing (the heading and first headline under a contents set in two
+    columns). A longer column that simply runs on, with no such gap, keeps
+    its lines."""
+    end = min(max(f.bottom for f in lefts), max(f.bottom for f in rights))
+    longer = sorted(lefts if max(f.bottom for f in lefts) > end else rights, key=lambda f: f.top)
+    steps = [b.top - a.bottom for a, b in zip(longer, longer[1:]) if b.top < end]
+    if not steps:
+        return []
+    usual = sorted(steps)[len(steps) // 2]
+    size = max(f.size for f in longer) or 1.0
+    for a, b in zip(longer, longer[1:]):
+        if b.top >= end - 0.5 and b.top - a.bottom > usual + 0.8 * size:
+            return [f for f in run if f.top >= b.top - 0.5]
+    return []
 
 
 def _find_gutter(items: Sequence[Frag], lo: float, hi: float) -> float | None:

@@ -23,7 +23,8 @@ from dataclasses import replace
 from lifang_parse.markup import plain
 from lifang_parse.publication import Layout
 from lifang_parse.read.lines import Line
-from lifang_parse.segment.contents import parse_contents
+from lifang_parse.segment.contents import parse_contents, rebuild_contents, scrambled
+from lifang_parse.segment.misplaced import pull_contents_pieces, restore_first_heading
 from lifang_parse.segment.footer import find_footer_start, parse_footer
 from lifang_parse.segment.headings import find_headings
 from lifang_parse.segment.items import build_section, drop_repeats
@@ -70,15 +71,27 @@ def segment(lines: Sequence[Line], layout: Layout) -> Segments:
     headings = [h for h in headings if h.index < footer_start]
     blocks = blocks_of(lines, headings, footer_start)
     masthead, boilerplate, unplaced = parse_masthead(lines[: headings[0].index], layout)
-    contents = parse_contents(blocks[:k])
+    contents_blocks, pieces_at = list(blocks[:k]), []
+    body_blocks, pieces_at = pull_contents_pieces(blocks[k:])
+    opened_with_pieces = any(at == 0 for at, _ in pieces_at) and bool(body_blocks[0].lines if body_blocks else False)
+    contents_blocks, body_blocks, moved = restore_first_heading(contents_blocks, body_blocks, opened_with_pieces)
+    pieces = moved + [line for _, line in pieces_at]
+    contents = parse_contents(contents_blocks)
     known_titles = frozenset(
         clean_value(line.text) for block in contents for pair in block.titles for line in pair if line is not None
     )
     raw_sections = [
         build_section(block.heading.heading, tuple(lines[block.heading.index : block.heading.end]), block.lines, known_titles, layout)
-        for block in blocks[k:]
+        for block in body_blocks
     ]
     sections, taken, doubts = drop_repeats(raw_sections)
+    if contents_blocks and (pieces or scrambled(contents_blocks, sections)):
+        contents, debris, contents_doubts = rebuild_contents(contents_blocks, pieces, sections)
+        taken += debris
+        doubts += contents_doubts
+    elif pieces:
+        taken += pieces
+        doubts.append(Doubt("headline-shaped lines with no story, part of other headlines", tuple(pieces)))
     footer, footer_boilerplate, footer_unplaced = parse_footer(lines[footer_start:], layout)
     return Segments(
         masthead=masthead,
