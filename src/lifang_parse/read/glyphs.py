@@ -15,6 +15,7 @@ line statistics lazily, once per line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -57,6 +58,15 @@ def font_style(fontname: str, cache: dict[str, tuple[bool, bool]]) -> tuple[bool
 def is_sheared(b: float, c: float, d: float) -> bool:
     """A text matrix (a b c d) that slants upright glyphs: synthetic italics."""
     return b == 0 and bool(d) and abs(c) > _SHEAR_ITALIC * abs(d)
+
+
+def guess_advance(text: str, size: float) -> float:
+    """The advance of a visible glyph its font gives no width for ("€" in a
+    non-embedded standard font): half an em. Spaces and combining marks get
+    none."""
+    if text.isspace() or unicodedata.combining(text[0]):
+        return 0.0
+    return 0.5 * size
 
 
 def page_fragments(glyphs: list[Glyph], page_no: int, links: Sequence[LinkArea]) -> list[Frag]:
@@ -264,4 +274,4 @@ def _first_unit_width(piece: Sequence[_Kept]) -> float:
     return float(end - start) if start is not None else 0.0
 
 
-__all__ = ["Glyph", "LinkArea", "font_style", "is_sheared", "page_fragments"]
+__all__ = ["Glyph", "LinkArea", "font_style", "guess_advance", "is_sheared", "page_fragments"]

@@ -28,14 +28,13 @@ import io
 import logging
 import os
 import struct
-import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError, LifangParseError
 from . import pdfdoc
-from .glyphs import Glyph, LinkArea, font_style, is_sheared, page_fragments
+from .glyphs import Glyph, LinkArea, font_style, guess_advance, is_sheared, page_fragments
 from .lines import ReadResult
 
 # pdfminer and pdfplumber log warnings about damaged files; with no handler
@@ -84,7 +83,13 @@ def read_pdf(
     :class:`LimitExceededError` (over ``max_bytes`` or ``max_pages``) and
     :class:`InputError` (cannot be read); never a pdfminer/pdfplumber exception.
     """
-    pdf = pdfdoc.load(path, max_bytes)
+    return read_loaded(pdfdoc.load(path, max_bytes), password=password, max_pages=max_pages)
+
+
+def read_loaded(pdf: pdfdoc.PdfBytes, *, password: str | None = None, max_pages: int = 2000) -> ReadResult:
+    """:func:`read_pdf` on bytes already loaded and checked: the pdfium reader
+    hands a file here when pdfium cannot read it, so that a damaged file
+    gets this reader's verdict whichever reader was asked."""
     return pdfdoc.to_result(_extract(pdf.name, pdf.data, password, max_pages), pdf)
 
 
@@ -196,8 +201,8 @@ def _glyphs(chars: Sequence[dict[str, Any]], styles: dict[str, tuple[bool, bool]
     Horizontal glyphs are measured by their advance from their origin: the
     bounding box of a sheared (synthetic italic) glyph leans into its
     neighbours and would hide the word spaces between them. A visible glyph
-    with no width is one pdfminer has no metrics for ("€" in a non-embedded
-    standard font): half an em is its guess.
+    with no width is one pdfminer has no metrics for: see
+    :func:`~.glyphs.guess_advance`.
     """
     rows: list[Glyph] = []
     for c in chars:
@@ -208,12 +213,10 @@ def _glyphs(chars: Sequence[dict[str, Any]], styles: dict[str, tuple[bool, bool]
         size = float(c.get("size") or 0.0) or abs(float(m[3])) or 1.0
         baseline = c["top"] + (c["y1"] - m[5])
         x0, x1 = c["x0"], c["x1"]
-        adv = c.get("adv")
         if m[1] == 0 and m[0] > 0:
-            if not adv and not text.isspace() and not unicodedata.combining(text[0]):
-                adv = 0.5 * size / (abs(m[0]) or 1.0)
+            adv = c.get("adv")
             x0 = m[4]
-            x1 = m[4] + float(adv or 0.0) * m[0]
+            x1 = m[4] + (float(adv) * m[0] if adv else guess_advance(text, size))
         bold, italic = font_style(c.get("fontname") or "", styles)
         if not italic and is_sheared(m[1], m[2], m[3]):
             italic = True
@@ -221,4 +224,4 @@ def _glyphs(chars: Sequence[dict[str, Any]], styles: dict[str, tuple[bool, bool]
     return rows
 
 
-__all__ = ["read_pdf"]
+__all__ = ["read_loaded", "read_pdf"]
