@@ -105,6 +105,7 @@ class ParseOptions:
     gazetteer: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
+    reader: str | None = None
 
 
 def parse_many(
@@ -117,6 +118,7 @@ def parse_many(
     gazetteer: PathLike | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    reader: str | None = None,
 ) -> Iterator[BatchResult]:
     """Parse every file, yielding a ``Newsletter`` or a ``ParseFailure`` per file, in input order.
 
@@ -133,6 +135,7 @@ def parse_many(
         gazetteer=None if gazetteer is None else os.fspath(gazetteer),
         max_bytes=max_bytes,
         max_pages=max_pages,
+        reader=reader,
     )
     count = min(workers or os.cpu_count() or 1, max(len(names), 1))
     if count <= 1 or len(names) <= 1:
@@ -151,6 +154,7 @@ def parse_one(path: str, options: ParseOptions = ParseOptions()) -> BatchResult:
             gazetteer=options.gazetteer,
             max_bytes=options.max_bytes,
             max_pages=options.max_pages,
+            reader=options.reader,
         )
     except LifangParseError as exc:
         return ParseFailure(path=path, error=type(exc).__name__, message=str(exc))

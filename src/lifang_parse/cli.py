@@ -61,6 +61,7 @@ def _parse_parser() -> argparse.ArgumentParser:
     parser.add_argument("--gazetteer", metavar="PATH", help="your own agency gazetteer (JSON)")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, help="refuse PDFs with more pages (default %(default)s)")
+    parser.add_argument("--reader", choices=("pdfium", "pdfplumber"), help="PDF reader (default: pdfium when installed; pdfplumber is the reference)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -134,6 +135,7 @@ def _run_batch(args: argparse.Namespace, paths: list[str], stdout: TextIO, stder
             gazetteer=args.gazetteer,
             max_bytes=args.max_bytes,
             max_pages=args.max_pages,
+            reader=args.reader,
         )
         for result in results:
             summary = summary.add(result)

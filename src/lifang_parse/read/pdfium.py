@@ -81,8 +81,8 @@ class _Api:
     """
 
     def __init__(self) -> None:
-        import pypdfium2  # noqa: F401  (initialises the library once per process)
-        from pypdfium2_raw.bindings import _libs
+        import pypdfium2  # type: ignore[import-untyped]  # noqa: F401  (initialises the library once per process)
+        from pypdfium2_raw.bindings import _libs  # type: ignore[import-untyped]
 
         self.lib = ctypes.CDLL(_libs["pdfium"]._name)
         i, u, v, d = ctypes.c_int, ctypes.c_ulong, _VOID, ctypes.c_double
