@@ -144,8 +144,8 @@ def _links_near(line: Sequence[Glyph], links: Sequence[LinkArea]) -> Sequence[Li
     """The links whose band (1 pt of slack) can hold a glyph centre of this line."""
     if not links:
         return links
-    lo = min(g[7] + g[8] for g in line) / 2
-    hi = max(g[7] + g[8] for g in line) / 2
+    centres = [g[7] + g[8] for g in line]
+    lo, hi = min(centres) / 2, max(centres) / 2
     return [link for link in links if link[1] - 1 <= hi and lo <= link[3] + 1]
 
 
@@ -197,16 +197,33 @@ def _gap_is_space(
 
 
 def _make_frag(piece: list[_Kept], page_no: int) -> Frag:
-    """Glyphs of one fragment to a :class:`Frag` with merged style runs."""
+    """Glyphs of one fragment to a :class:`Frag` with merged style runs
+    (one pass over the glyphs: this runs for every line of every page)."""
     while piece and piece[-1][0].isspace():
         piece = piece[:-1]
     runs: list[Run] = []
     buf: list[str] = []
     key: tuple[bool, bool, str | None] | None = None
+    sizes: list[float] = []
+    baselines: list[float] = []
+    first = piece[0]
+    x0, x1, top, bottom = first[1], first[2], first[7], first[8]
     for ch in piece:
-        if key is not None and ch[0].isspace():
-            buf.append(" ")  # a space takes the style of the run it is in
-            continue
+        if ch[1] < x0:
+            x0 = ch[1]
+        if ch[2] > x1:
+            x1 = ch[2]
+        if ch[7] < top:
+            top = ch[7]
+        if ch[8] > bottom:
+            bottom = ch[8]
+        if ch[0].isspace():
+            if key is not None:
+                buf.append(" ")  # a space takes the style of the run it is in
+                continue
+        else:
+            sizes.append(ch[3])
+            baselines.append(ch[9])
         k = (ch[4], ch[5], ch[6])
         if k != key and buf:
             runs.append(Run("".join(buf), *key))  # type: ignore[misc]
@@ -215,16 +232,17 @@ def _make_frag(piece: list[_Kept], page_no: int) -> Frag:
         buf.append(ch[0])
     if buf and key is not None:
         runs.append(Run("".join(buf), *key))
-    visible = [ch for ch in piece if not ch[0].isspace()] or piece[:1]
-    sizes = sorted(ch[3] for ch in visible)
-    baselines = sorted(ch[9] for ch in visible)
+    if not sizes:
+        sizes, baselines = [first[3]], [first[9]]
+    sizes.sort()
+    baselines.sort()
     return Frag(
         runs=tuple(runs),
         page=page_no,
-        x0=float(min(ch[1] for ch in piece)),
-        x1=float(max(ch[2] for ch in piece)),
-        top=float(min(ch[7] for ch in piece)),
-        bottom=float(max(ch[8] for ch in piece)),
+        x0=float(x0),
+        x1=float(x1),
+        top=float(top),
+        bottom=float(bottom),
         baseline=float(baselines[len(baselines) // 2]),
         size=float(sizes[len(sizes) // 2]),
         first_width=_first_unit_width(piece),

@@ -67,6 +67,9 @@ _ACTION_URI = 3
 _NO_INK = 0.01
 # How many text objects back pdfium looks for the one an overprint copies.
 _OVERPRINT_LOOKBACK = 6
+# How far (pt) pdfium's origin may be from where the advances put a
+# character for the advances to be trusted: float rounding, not kerning.
+_PLACED = 0.01
 # Characters whose text needs a second look: pdfium's marks for a line-end
 # hyphen and for an unmapped character, and line breaks.
 _MARKED = frozenset("\ufffe\x02\r\n")
@@ -298,10 +301,16 @@ class _PageReader:
     api: _Api
     doc: Any
     styles: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    widths: dict[tuple[str, float], dict[str, float]] = field(default_factory=dict)
     box: Any = field(default_factory=lambda: (ctypes.c_float * 4)())
     xy: Any = field(default_factory=lambda: (ctypes.c_double * 2)())
     mat: Any = field(default_factory=lambda: (ctypes.c_float * 6)())
     size: Any = field(default_factory=ctypes.c_float)
+    xy_ptrs: tuple[Any, Any] = (None, None)
+
+    def __post_init__(self) -> None:
+        address = ctypes.addressof(self.xy)
+        self.xy_ptrs = (_VOID(address), _VOID(address + 8))
 
     def read(self, index: int, name: str) -> tuple[list[Glyph], list[LinkArea], float]:
         """The glyphs and links of page ``index`` (0-based) and its height."""
@@ -389,7 +398,11 @@ class _PageReader:
                 if api.font_descent(font_h, ctypes.c_float(1.0), ctypes.byref(out)):
                     descent = out.value
             bold, italic = font_style(name, self.styles)
-            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent)
+            # Advances are kept per font name for the whole document: pdfium
+            # loads a font again for each page (and subsets of one font share
+            # their advances), while a handle may be reused by another font.
+            widths = self.widths.setdefault((name, descent), {}) if handle else {}
+            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent, widths)
         return font
 
     def _object_glyphs(
@@ -431,40 +444,94 @@ class _PageReader:
         italic: bool,
         out: list[Glyph],
     ) -> None:
-        """Characters of an unrotated, upright text object: one call each.
+        """Characters of an unrotated, upright text object.
 
         A glyph spans its advance from its origin, as pdfminer measures it;
         the advance comes from the font's width for the character, asked
-        once per font and character. Two characters at one origin are one
-        glyph: a space pdfium generated before a character, or the parts of
-        a ligature ("fi"), which pdfminer gives as one character.
+        once per font and character. When the object's characters sit where
+        their advances put them (no kerning, character or word spacing), as
+        checked at its middle and last character, three calls place them all;
+        otherwise each character's origin is asked for.
         """
-        api = self.api
-        xy = self.xy
-        x_p = _VOID(ctypes.addressof(xy))
-        y_p = _VOID(ctypes.addressof(xy) + 8)
-        origin = api.origin
         widths = font.widths
+        chars = text[start:end]
+        advances = [widths.get(ch) for ch in chars]
+        if None in advances:
+            for k, ch in enumerate(chars):
+                if advances[k] is None:
+                    advances[k] = widths[ch] = self._width(font, ch)
         x_scale, y_scale = scale
         below = -font.descent * y_scale  # baseline to the bottom of the glyph box
         top_of = frame.height + frame.top_shift + frame.y_min
-        bold = font.bold
         shift = frame.x_shift - frame.x_min
-        append = out.append
+        if end - start > 2 and all(advances) and _MARKED.isdisjoint(chars):
+            lefts = self._predicted(tp, start, end, advances, x_scale)
+            if lefts is not None:
+                baseline = top_of - self.xy[1]
+                bottom = baseline + below
+                top = bottom - y_scale
+                bold = font.bold
+                out.extend(
+                    (baseline, x + shift, x + shift + w * x_scale, ch, size, bold, italic, top, bottom)  # type: ignore[operator]
+                    for x, w, ch in zip(lefts, advances, chars)
+                )
+                return
+        self._each_origin(tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, out)
+
+    def _predicted(self, tp: Any, start: int, end: int, advances: list[float | None], x_scale: float) -> list[float] | None:
+        """The characters' x positions from the first origin and the advances,
+        when pdfium's origins of the middle and last character agree (and all
+        share one baseline); None when they do not."""
+        api, xy = self.api, self.xy
+        x_p, y_p = self.xy_ptrs
+        api.origin(tp, start, x_p, y_p)
+        x, y = xy[0], xy[1]
+        lefts = [x]
+        for w in advances[:-1]:
+            x += w * x_scale  # type: ignore[operator]
+            lefts.append(x)
+        for k in (end - start - 1, (end - start) // 2):
+            api.origin(tp, start + k, x_p, y_p)
+            if abs(xy[0] - lefts[k]) > _PLACED or xy[1] != y:
+                return None
+        xy[1] = y
+        return lefts
+
+    def _each_origin(
+        self,
+        tp: Any,
+        text: str,
+        start: int,
+        end: int,
+        advances: list[float | None],
+        scales: tuple[float, float, float],
+        top_of: float,
+        shift: float,
+        font: _Font,
+        size: float,
+        italic: bool,
+        out: list[Glyph],
+    ) -> None:
+        """Characters placed one by one, each with its own origin. Two
+        characters at one origin are one glyph: a space pdfium generated
+        before a character, or the parts of a ligature ("fi"), which
+        pdfminer gives as one character."""
+        api, xy = self.api, self.xy
+        x_p, y_p = self.xy_ptrs
+        x_scale, below, y_scale = scales
+        bold = font.bold
         first = len(out)
         prev_x = prev_y = -1e30
         for i in range(start, end):
-            origin(tp, i, x_p, y_p)
-            x, y = xy[0], xy[1]
+            api.origin(tp, i, x_p, y_p)
+            x, y = xy[0] + shift, xy[1]
             ch = text[i]
+            width = advances[i - start]
             if ch in _MARKED:
                 ch = _special(api, tp, i, ch)
                 if not ch:
                     continue
-            width = widths.get(ch)
-            if width is None:
-                width = widths[ch] = self._width(font, ch)
-            x += shift
+                width = font.widths.get(ch) or self._width(font, ch)
             x1 = x + (width * x_scale if width else guess_advance(ch, size))
             if x == prev_x and y == prev_y and len(out) > first:
                 out[-1] = _same_origin(out[-1], ch, x1)
@@ -472,7 +539,7 @@ class _PageReader:
             prev_x, prev_y = x, y
             baseline = top_of - y
             bottom = baseline + below
-            append((baseline, x, x1, ch, size, bold, italic, bottom - y_scale, bottom))
+            out.append((baseline, x, x1, ch, size, bold, italic, bottom - y_scale, bottom))
 
     def _width(self, font: _Font, ch: str) -> float:
         """The advance of ``ch`` in ``font`` for a 1 pt size (0 when unknown)."""
