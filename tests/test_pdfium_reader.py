@@ -120,9 +120,10 @@ except ImportError:  # reportlab missing: the unseen-layouts test skips too
     CASES = []
 
 # The one generated layout where the libraries place glyphs differently: a
-# "€" in the non-embedded standard font Helvetica, whose metrics in pdfminer
-# lack the euro. pdfminer advances by 0 after it and puts the word space that
-# follows ("€17 million") 0.7 em wider than pdfium, which has a width for it.
+# "€" in the non-embedded standard font Times-Roman, which the PDF gives no
+# width for. The typesetter counted 0.5 em (reportlab's metrics), pdfium draws
+# 0.722 em, pdfminer's metrics have no euro (it advances by 0). The word space
+# after "€17" is 0.25 em as typeset, 0.03 em as pdfium places the glyphs.
 _EURO_WITHOUT_WIDTH = {("final", "weekly-cyber-262-2022-04", 105214)}
 
 
@@ -134,7 +135,7 @@ def test_generated_layout_same_newsletter(txt: Path, seed: int, cjk: str, tmp_pa
     if missing:
         pytest.skip(f"font not installed: {', '.join(missing)} ({_FONT_PACKAGES})")
     if (txt.parent.parent.name, txt.stem, seed) in _EURO_WITHOUT_WIDTH:
-        pytest.xfail("pdfminer has no width for '€' in unembedded Helvetica; pdfium has one")
+        pytest.xfail("no width for '€' in the unembedded Times-Roman: pdfium and pdfminer place the next glyphs differently")
     pdf = tmp_path / f"{txt.stem}-{seed}.pdf"
     pdfgen_alt.render(txt.read_text(encoding="utf-8"), pdf, pdfgen_alt.layout_for(seed, cjk))
     reference, pdfium = _lines(pdf)

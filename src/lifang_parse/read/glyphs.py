@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 from .layout import Frag, Run, is_cjk
 
@@ -103,9 +102,10 @@ def _left(g: Glyph) -> float:
     return g[1]
 
 
-# A kept glyph while a line is split: [text, x0, x1, size, bold, italic,
-# href, top, bottom, baseline] (a list: an overprint marks it bold in place).
-_Kept = list[Any]
+# A kept glyph while a line is split: the glyph and its link target,
+# ``(baseline, x0, x1, text, size, bold, italic, top, bottom, href)``.
+_Kept = tuple[float, float, float, str, float, bool, bool, float, float, "str | None"]
+_NO_LINK: tuple[None] = (None,)
 
 
 def _line_frags(line: Sequence[Glyph], page_no: int, links: Sequence[LinkArea]) -> list[Frag]:
@@ -117,21 +117,21 @@ def _line_frags(line: Sequence[Glyph], page_no: int, links: Sequence[LinkArea]) 
     space_between = False
     cjk_gap: list[float] = []  # the line's usual CJK gap, computed on first need
     for ch in kept:
-        text = ch[0]
-        if text.isspace():
+        if ch[3].isspace():
             space_between = True
             if piece:
                 piece.append(ch)
             continue
         if last is not None:
             gap = ch[1] - last[2]
-            size = ch[3] if ch[3] > last[3] else last[3]
-            if gap > 4 * size or (gap > 1.5 * size and not space_between):
-                frags.append(_make_frag(piece, page_no))
-                piece = []
-            elif gap > 0.12 * size and not space_between and _gap_is_space(gap, size, last[0][-1], text[0], kept, cjk_gap):
-                href = last[6] if last[6] == ch[6] else None
-                piece.append([" ", last[2], ch[1], ch[3], last[4] and ch[4], last[5] and ch[5], href, ch[7], ch[8], ch[9]])
+            size = ch[4] if ch[4] > last[4] else last[4]
+            if gap > 0.12 * size:
+                if gap > 4 * size or (gap > 1.5 * size and not space_between):
+                    frags.append(_make_frag(piece, page_no))
+                    piece = []
+                elif not space_between and _gap_is_space(gap, size, last[3][-1], ch[3][0], kept, cjk_gap):
+                    href = last[9] if last[9] == ch[9] else None
+                    piece.append((ch[0], last[2], ch[1], " ", ch[4], last[5] and ch[5], last[6] and ch[6], ch[7], ch[8], href))
         space_between = False
         piece.append(ch)
         last = ch
@@ -154,25 +154,34 @@ def _drop_overprints(line: Sequence[Glyph], links: Sequence[LinkArea]) -> list[_
 
     An overprinted copy ("fake bold") is the same glyph drawn again within a
     fraction of its width; it is dropped and the glyph kept is marked bold.
+    A copy has the same text as the glyph just before it, so a line with no
+    such neighbours (most lines) skips the glyph-by-glyph comparison.
     """
+    texts = [g[3] for g in line]
+    if not any(a == b and a != " " for a, b in zip(texts, texts[1:])):
+        if not links:
+            return [g + _NO_LINK for g in line]
+        return [g + (_link_at(g, links),) for g in line]
     kept: list[_Kept] = []
     prev: _Kept | None = None
-    for baseline, x0, x1, text, size, bold, italic, top, bottom in line:
-        if prev is not None and text == prev[0] and text != " ":
+    for g in line:
+        if prev is not None and g[3] == prev[3] and g[3] != " ":
             width = prev[2] - prev[1]
-            if abs(x0 - prev[1]) < 0.35 * (width if width > 0.5 * size else 0.5 * size):
-                prev[4] = True
+            if abs(g[1] - prev[1]) < 0.35 * (width if width > 0.5 * g[4] else 0.5 * g[4]):
+                prev = kept[-1] = prev[:5] + (True,) + prev[6:]
                 continue
-        href = None
-        if links:
-            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-            for lx0, ltop, lx1, lbottom, uri in links:
-                if lx0 <= cx <= lx1 and ltop - 1 <= cy <= lbottom + 1:
-                    href = uri
-                    break
-        prev = [text, x0, x1, size, bold, italic, href, top, bottom, baseline]
+        prev = g + ((_link_at(g, links),) if links else _NO_LINK)
         kept.append(prev)
     return kept
+
+
+def _link_at(g: Glyph, links: Sequence[LinkArea]) -> str | None:
+    """The target of the first link whose area (1 pt of vertical slack) holds the glyph's centre."""
+    cx, cy = (g[1] + g[2]) / 2, (g[7] + g[8]) / 2
+    for lx0, ltop, lx1, lbottom, uri in links:
+        if lx0 <= cx <= lx1 and ltop - 1 <= cy <= lbottom + 1:
+            return uri
+    return None
 
 
 def _gap_is_space(
@@ -191,62 +200,61 @@ def _gap_is_space(
     if not is_cjk(before) and not is_cjk(after):
         return gap > 0.15 * size
     if not cjk_gap:
-        gaps = sorted(b[1] - a[2] for a, b in zip(line, line[1:]) if is_cjk(a[0][-1]) and is_cjk(b[0][0]))
+        gaps = sorted(b[1] - a[2] for a, b in zip(line, line[1:]) if is_cjk(a[3][-1]) and is_cjk(b[3][0]))
         cjk_gap.append(max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0)
     return gap > cjk_gap[0] + 0.2 * size
 
 
 def _make_frag(piece: list[_Kept], page_no: int) -> Frag:
-    """Glyphs of one fragment to a :class:`Frag` with merged style runs
-    (one pass over the glyphs: this runs for every line of every page)."""
-    while piece and piece[-1][0].isspace():
+    """Glyphs of one fragment to a :class:`Frag` with merged style runs.
+
+    This runs for every line of every page, so it works in whole-list
+    passes; a fragment in one style (most) becomes one run directly.
+    """
+    while piece[-1][3].isspace():
         piece = piece[:-1]
-    runs: list[Run] = []
-    buf: list[str] = []
-    key: tuple[bool, bool, str | None] | None = None
-    sizes: list[float] = []
-    baselines: list[float] = []
-    first = piece[0]
-    x0, x1, top, bottom = first[1], first[2], first[7], first[8]
-    for ch in piece:
-        if ch[1] < x0:
-            x0 = ch[1]
-        if ch[2] > x1:
-            x1 = ch[2]
-        if ch[7] < top:
-            top = ch[7]
-        if ch[8] > bottom:
-            bottom = ch[8]
-        if ch[0].isspace():
-            if key is not None:
-                buf.append(" ")  # a space takes the style of the run it is in
-                continue
-        else:
-            sizes.append(ch[3])
-            baselines.append(ch[9])
-        k = (ch[4], ch[5], ch[6])
-        if k != key and buf:
-            runs.append(Run("".join(buf), *key))  # type: ignore[misc]
-            buf = []
-        key = k
-        buf.append(ch[0])
-    if buf and key is not None:
-        runs.append(Run("".join(buf), *key))
-    if not sizes:
-        sizes, baselines = [first[3]], [first[9]]
-    sizes.sort()
-    baselines.sort()
+    texts = [g[3] for g in piece]
+    blank = [t.isspace() for t in texts]
+    visible = [g for g, b in zip(piece, blank) if not b] or piece[:1]
+    styles = {(g[5], g[6], g[9]) for g in visible}
+    if len(styles) == 1:
+        (bold, italic, href), = styles
+        runs: tuple[Run, ...] = (Run("".join([" " if b else t for t, b in zip(texts, blank)]), bold, italic, href),)
+    else:
+        runs = _styled_runs(piece, blank)
+    sizes = sorted([g[4] for g in visible])
+    baselines = sorted([g[0] for g in visible])
     return Frag(
-        runs=tuple(runs),
+        runs=runs,
         page=page_no,
-        x0=float(x0),
-        x1=float(x1),
-        top=float(top),
-        bottom=float(bottom),
+        x0=float(min([g[1] for g in piece])),
+        x1=float(max([g[2] for g in piece])),
+        top=float(min([g[7] for g in piece])),
+        bottom=float(max([g[8] for g in piece])),
         baseline=float(baselines[len(baselines) // 2]),
         size=float(sizes[len(sizes) // 2]),
         first_width=_first_unit_width(piece),
     )
+
+
+def _styled_runs(piece: list[_Kept], blank: list[bool]) -> tuple[Run, ...]:
+    """Runs of one style each; a space takes the style of the run it is in."""
+    runs: list[Run] = []
+    buf: list[str] = []
+    key: tuple[bool, bool, str | None] | None = None
+    for g, is_blank in zip(piece, blank):
+        if is_blank and key is not None:
+            buf.append(" ")
+            continue
+        k = (g[5], g[6], g[9])
+        if k != key and buf:
+            runs.append(Run("".join(buf), *key))  # type: ignore[misc]
+            buf = []
+        key = k
+        buf.append(g[3])
+    if buf and key is not None:
+        runs.append(Run("".join(buf), *key))
+    return tuple(runs)
 
 
 # Line-breaking rules (kinsoku, and their Latin counterparts): a line may not
@@ -270,7 +278,7 @@ def _first_unit_width(piece: Sequence[_Kept]) -> float:
     core = False  # the character or word has been passed
     latin = False
     for ch in piece:
-        text = ch[0]
+        text = ch[3]
         if text.isspace():
             if start is not None and core:
                 break

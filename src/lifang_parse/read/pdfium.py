@@ -48,6 +48,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from ..errors import CorruptDocumentError, EncryptedDocumentError, LifangParseError, LimitExceededError
@@ -112,6 +113,7 @@ class _Api:
         self.font_name = self._fn("FPDFFont_GetBaseFontName", u)
         self.font_descent = self._fn("FPDFFont_GetDescent", i)
         self.glyph_width = self._fn("FPDFFont_GetGlyphWidth", i)
+        self.char_font_size = self._fn("FPDFText_GetFontSize", ctypes.c_double)
         self.count_objects = self._fn("FPDFPage_CountObjects", i)
         self.get_object = self._fn("FPDFPage_GetObject", v)
         self.form_count = self._fn("FPDFFormObj_CountObjects", i)
@@ -419,12 +421,12 @@ class _PageReader:
         """The glyphs of the characters ``start:end``, all of one text object."""
         api = self.api
         font = self._font(obj, fonts)
-        fs = _font_size(api, obj.value)
+        fs = api.char_font_size(tp, start)
         mat = self.mat
         api.char_matrix(tp, start, ctypes.byref(mat))
         a, b, c, d = frame.matrix(mat[0], mat[1], mat[2], mat[3])
         italic = font.italic or is_sheared(b, c, d)
-        size = abs(d) * fs if b == 0 else fs * (b * b + d * d) ** 0.5
+        size = abs(d * fs) if b == 0 else abs(fs) * (b * b + d * d) ** 0.5
         size = size or abs(d) or 1.0
         if frame.rotation == 0 and b == 0 and a > 0:
             self._upright(tp, text, start, end, frame, font, (fs * a, d * fs), size, italic, out)
@@ -465,36 +467,35 @@ class _PageReader:
         top_of = frame.height + frame.top_shift + frame.y_min
         shift = frame.x_shift - frame.x_min
         if end - start > 2 and all(advances) and _MARKED.isdisjoint(chars):
-            lefts = self._predicted(tp, start, end, advances, x_scale)
+            steps = [w * x_scale for w in advances]  # type: ignore[operator]
+            lefts = self._predicted(tp, start, end, steps)
             if lefts is not None:
                 baseline = top_of - self.xy[1]
                 bottom = baseline + below
                 top = bottom - y_scale
                 bold = font.bold
                 out.extend(
-                    (baseline, x + shift, x + shift + w * x_scale, ch, size, bold, italic, top, bottom)  # type: ignore[operator]
-                    for x, w, ch in zip(lefts, advances, chars)
+                    [
+                        (baseline, x + shift, x + shift + step, ch, size, bold, italic, top, bottom)
+                        for x, step, ch in zip(lefts, steps, chars)
+                    ]
                 )
                 return
         self._each_origin(tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, out)
 
-    def _predicted(self, tp: Any, start: int, end: int, advances: list[float | None], x_scale: float) -> list[float] | None:
+    def _predicted(self, tp: Any, start: int, end: int, steps: list[float]) -> list[float] | None:
         """The characters' x positions from the first origin and the advances,
         when pdfium's origins of the middle and last character agree (and all
         share one baseline); None when they do not."""
         api, xy = self.api, self.xy
         x_p, y_p = self.xy_ptrs
         api.origin(tp, start, x_p, y_p)
-        x, y = xy[0], xy[1]
-        lefts = [x]
-        for w in advances[:-1]:
-            x += w * x_scale  # type: ignore[operator]
-            lefts.append(x)
+        y = xy[1]
+        lefts = list(accumulate(steps[:-1], initial=xy[0]))
         for k in (end - start - 1, (end - start) // 2):
             api.origin(tp, start + k, x_p, y_p)
             if abs(xy[0] - lefts[k]) > _PLACED or xy[1] != y:
                 return None
-        xy[1] = y
         return lefts
 
     def _each_origin(
