@@ -468,7 +468,7 @@ class _PageReader:
         shift = frame.x_shift - frame.x_min
         if end - start > 2 and all(advances) and _MARKED.isdisjoint(chars):
             steps = [w * x_scale for w in advances]  # type: ignore[operator]
-            lefts = self._predicted(tp, start, end, steps)
+            lefts = self._predicted(tp, start, end, steps, chars)
             if lefts is not None:
                 baseline = top_of - self.xy[1]
                 bottom = baseline + below
@@ -483,20 +483,38 @@ class _PageReader:
                 return
         self._each_origin(tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, out)
 
-    def _predicted(self, tp: Any, start: int, end: int, steps: list[float]) -> list[float] | None:
+    def _predicted(self, tp: Any, start: int, end: int, steps: list[float], chars: str) -> list[float] | None:
         """The characters' x positions from the first origin and the advances,
-        when pdfium's origins of the middle and last character agree (and all
-        share one baseline); None when they do not."""
+        or None when pdfium's origins disagree.
+
+        A line set with character spacing (Tc) or word spacing (Tw, after each
+        space) has the same extra after every character or every space: the
+        two amounts are solved from the origins of the last and the middle
+        character and checked at a quarter and three quarters (kerning, which
+        differs from pair to pair, does not fit and falls back to one call
+        per character). All characters must share one baseline.
+        """
         api, xy = self.api, self.xy
         x_p, y_p = self.xy_ptrs
+        n = end - start
         api.origin(tp, start, x_p, y_p)
-        y = xy[1]
-        lefts = list(accumulate(steps[:-1], initial=xy[0]))
-        for k in (end - start - 1, (end - start) // 2):
+        x0, y = xy[0], xy[1]
+        lefts = list(accumulate(steps[:-1], initial=x0))
+        checks = (n - 1, n // 2) if n < 8 else (n - 1, n // 2, n // 4, (3 * n) // 4)
+        seen: list[tuple[int, float]] = []
+        for k in checks:
             api.origin(tp, start + k, x_p, y_p)
-            if abs(xy[0] - lefts[k]) > _PLACED or xy[1] != y:
+            if xy[1] != y:
                 return None
-        return lefts
+            seen.append((k, xy[0]))
+        if all(abs(x - lefts[k]) <= _PLACED for k, x in seen):
+            return lefts
+        if len(seen) < 3:  # two origins would fit any spacing: nothing left to check it
+            return None
+        spaced = _spaced(steps, chars, seen, lefts)
+        if spaced is None:
+            return None
+        return list(accumulate(spaced[:-1], initial=x0))
 
     def _each_origin(
         self,
@@ -644,6 +662,28 @@ class _PageReader:
             (x0, t0), (x1, t1) = frame.point(rect[0], rect[1]), frame.point(rect[2], rect[3])
             links.append((min(x0, x1), min(t0, t1), max(x0, x1), max(t0, t1), uri))
         return links
+
+
+def _spaced(steps: list[float], chars: str, seen: list[tuple[int, float]], lefts: list[float]) -> list[float] | None:
+    """The steps from one character's origin to the next with character
+    spacing ``tc`` (after every character) and word spacing ``tw`` (after
+    every space) added, solved from the origins ``seen`` (index, x; the first
+    two solve, the others check); None when no such spacing fits."""
+    (k1, x1), (k2, x2) = seen[0], seen[1]
+    d1, d2 = x1 - lefts[k1], x2 - lefts[k2]
+    s1, s2 = chars[:k1].count(" "), chars[:k2].count(" ")
+    det = k1 * s2 - k2 * s1
+    if det:
+        tc, tw = (d1 * s2 - d2 * s1) / det, (k1 * d2 - k2 * d1) / det
+    elif k1:
+        tc, tw = d1 / k1, 0.0
+    else:
+        return None
+    spaced = [step + tc + (tw if ch == " " else 0.0) for step, ch in zip(steps, chars)]
+    spaced_lefts = list(accumulate(spaced[:-1], initial=lefts[0]))
+    if all(abs(x - spaced_lefts[k]) <= _PLACED for k, x in seen):
+        return spaced
+    return None
 
 
 def _same_origin(glyph: Glyph, ch: str, x1: float) -> Glyph:
