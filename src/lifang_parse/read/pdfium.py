@@ -46,6 +46,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -136,6 +137,7 @@ class _Api:
 
 
 _API: _Api | None = None
+_LOCK = threading.Lock()
 
 
 def _api() -> _Api:
@@ -173,7 +175,8 @@ def read_pdfium(
     """
     pdf = pdfdoc.load(path, max_bytes)
     try:
-        return _read(pdf, password, max_pages)
+        with _LOCK:  # pdfium is not thread-safe: one document at a time per process
+            return _read(pdf, password, max_pages)
     except LimitExceededError:
         raise
     except LifangParseError:
@@ -307,7 +310,6 @@ class _PageReader:
     box: Any = field(default_factory=lambda: (ctypes.c_float * 4)())
     xy: Any = field(default_factory=lambda: (ctypes.c_double * 2)())
     mat: Any = field(default_factory=lambda: (ctypes.c_float * 6)())
-    size: Any = field(default_factory=ctypes.c_float)
     xy_ptrs: tuple[Any, Any] = (None, None)
 
     def __post_init__(self) -> None:
@@ -336,6 +338,7 @@ class _PageReader:
             api.close_page(page_h)
 
     def _frame(self, page: Any) -> _Frame:
+        """The page's placement (MediaBox as written, rotation)."""
         box = (ctypes.c_float * 4)()
         addr = ctypes.addressof(box)
         if not self.api.media_box(page, _VOID(addr), _VOID(addr + 4), _VOID(addr + 8), _VOID(addr + 12)):
@@ -351,6 +354,8 @@ class _PageReader:
     # ---------------------------------------------------------------- glyphs
 
     def _glyphs(self, page: Any, tp: Any, frame: _Frame) -> list[Glyph]:
+        """The page's glyphs, object run by object run, then what pdfium's
+        text page left out put back."""
         api = self.api
         n = api.count_chars(tp)
         glyphs: list[Glyph] = []
@@ -383,6 +388,7 @@ class _PageReader:
         return text
 
     def _font(self, obj: Any, fonts: dict[int, _Font]) -> _Font:
+        """The font of a text object: looked up once per page and handle."""
         api = self.api
         handle = api.font_of(obj)
         font = fonts.get(handle or 0)
