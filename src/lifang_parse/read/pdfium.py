@@ -75,6 +75,7 @@ _PLACED = 0.01
 # Characters whose text needs a second look: pdfium's marks for a line-end
 # hyphen and for an unmapped character, and line breaks.
 _MARKED = frozenset("\ufffe\x02\r\n")
+_NONE: frozenset[int] = frozenset()
 
 
 class _Api:
@@ -115,6 +116,7 @@ class _Api:
         self.font_descent = self._fn("FPDFFont_GetDescent", i)
         self.glyph_width = self._fn("FPDFFont_GetGlyphWidth", i)
         self.char_font_size = self._fn("FPDFText_GetFontSize", ctypes.c_double)
+        self.is_generated = self._fn("FPDFText_IsGenerated", i)
         self.count_objects = self._fn("FPDFPage_CountObjects", i)
         self.get_object = self._fn("FPDFPage_GetObject", v)
         self.form_count = self._fn("FPDFFormObj_CountObjects", i)
@@ -472,7 +474,8 @@ class _PageReader:
         below = -font.descent * y_scale  # baseline to the bottom of the glyph box
         top_of = frame.height + frame.top_shift + frame.y_min
         shift = frame.x_shift - frame.x_min
-        if end - start > 2 and all(advances) and _MARKED.isdisjoint(chars):
+        generated = self._generated_spaces(tp, start, chars)
+        if end - start > 2 and not generated and all(advances) and _MARKED.isdisjoint(chars):
             steps = [w * x_scale for w in advances]  # type: ignore[operator]
             lefts = self._predicted(tp, start, end, steps, chars)
             if lefts is not None:
@@ -487,18 +490,29 @@ class _PageReader:
                     ]
                 )
                 return
-        self._each_origin(tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, out)
+        self._each_origin(
+            tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, generated, out
+        )
+
+    def _generated_spaces(self, tp: Any, start: int, chars: str) -> frozenset[int]:
+        """Indexes of the spaces pdfium made up inside a text object (for a
+        gap in a TJ array: justification, autospace between Chinese and
+        Latin), which pdfminer does not see."""
+        if " " not in chars:
+            return _NONE
+        generated = self.api.is_generated
+        return frozenset(start + k for k, ch in enumerate(chars) if ch == " " and generated(tp, start + k))
 
     def _predicted(self, tp: Any, start: int, end: int, steps: list[float], chars: str) -> list[float] | None:
         """The characters' x positions from the first origin and the advances,
         or None when pdfium's origins disagree.
 
-        A line set with character spacing (Tc) or word spacing (Tw, after each
-        space) has the same extra after every character or every space: the
-        two amounts are solved from the origins of the last and the middle
-        character and checked at a quarter and three quarters (kerning, which
-        differs from pair to pair, does not fit and falls back to one call
-        per character). All characters must share one baseline.
+        A line set with word spacing (Tw, after each space) or character
+        spacing (Tc, after every character) has the same extra after every
+        space or every character: it is solved from the last character's
+        origin and checked at the middle, a quarter and three quarters
+        (kerning, which differs from pair to pair, does not fit and falls back
+        to one call per character). All characters share one baseline.
         """
         api, xy = self.api, self.xy
         x_p, y_p = self.xy_ptrs
@@ -535,12 +549,13 @@ class _PageReader:
         font: _Font,
         size: float,
         italic: bool,
+        generated: frozenset[int],
         out: list[Glyph],
     ) -> None:
-        """Characters placed one by one, each with its own origin. Two
-        characters at one origin are one glyph: a space pdfium generated
-        before a character, or the parts of a ligature ("fi"), which
-        pdfminer gives as one character."""
+        """Characters placed one by one, each with its own origin; the spaces
+        pdfium generated are left out. Two characters at one origin are one
+        glyph: the parts of a ligature ("fi"), which pdfminer gives as one
+        character."""
         api, xy = self.api, self.xy
         x_p, y_p = self.xy_ptrs
         x_scale, below, y_scale = scales
@@ -548,6 +563,8 @@ class _PageReader:
         first = len(out)
         prev_x = prev_y = -1e30
         for i in range(start, end):
+            if i in generated:
+                continue
             api.origin(tp, i, x_p, y_p)
             x, y = xy[0] + shift, xy[1]
             ch = text[i]
@@ -558,8 +575,8 @@ class _PageReader:
                     continue
                 width = font.widths.get(ch) or self._width(font, ch)
             x1 = x + (width * x_scale if width else guess_advance(ch, size))
-            if x == prev_x and y == prev_y and len(out) > first:
-                out[-1] = _same_origin(out[-1], ch, x1)
+            if x == prev_x and y == prev_y and len(out) > first and not out[-1][3].isspace() and not ch.isspace():
+                out[-1] = _joined(out[-1], ch, x1)
                 continue
             prev_x, prev_y = x, y
             baseline = top_of - y
@@ -671,32 +688,27 @@ class _PageReader:
 
 
 def _spaced(steps: list[float], chars: str, seen: list[tuple[int, float]], lefts: list[float]) -> list[float] | None:
-    """The steps from one character's origin to the next with character
-    spacing ``tc`` (after every character) and word spacing ``tw`` (after
-    every space) added, solved from the origins ``seen`` (index, x; the first
-    two solve, the others check); None when no such spacing fits."""
-    (k1, x1), (k2, x2) = seen[0], seen[1]
-    d1, d2 = x1 - lefts[k1], x2 - lefts[k2]
-    s1, s2 = chars[:k1].count(" "), chars[:k2].count(" ")
-    det = k1 * s2 - k2 * s1
-    if det:
-        tc, tw = (d1 * s2 - d2 * s1) / det, (k1 * d2 - k2 * d1) / det
-    elif k1:
-        tc, tw = d1 / k1, 0.0
-    else:
-        return None
-    spaced = [step + tc + (tw if ch == " " else 0.0) for step, ch in zip(steps, chars)]
-    spaced_lefts = list(accumulate(spaced[:-1], initial=lefts[0]))
-    if all(abs(x - spaced_lefts[k]) <= _PLACED for k, x in seen):
-        return spaced
+    """The steps from one character's origin to the next with word spacing
+    (an extra after every space) or else character spacing (after every
+    character) added: solved from the first origin ``seen`` (index, x), checked
+    at the others; None when neither fits."""
+    k, x = seen[0]
+    drift = x - lefts[k]
+    spaces = chars[:k].count(" ")
+    for extra_at_space, extra_at_char in ((drift / spaces, 0.0) if spaces else (0.0, 0.0), (0.0, drift / k)):
+        if not extra_at_space and not extra_at_char:
+            continue
+        spaced = [step + extra_at_char + (extra_at_space if ch == " " else 0.0) for step, ch in zip(steps, chars)]
+        spaced_lefts = list(accumulate(spaced[:-1], initial=lefts[0]))
+        if all(abs(x - spaced_lefts[k]) <= _PLACED for k, x in seen[1:]):
+            return spaced
     return None
 
 
-def _same_origin(glyph: Glyph, ch: str, x1: float) -> Glyph:
-    """A character drawn at the origin of the glyph before it: it replaces a
-    space pdfium generated there, or joins a ligature's first part."""
-    if glyph[3] == " ":
-        return (glyph[0], glyph[1], x1, ch, glyph[4], glyph[5], glyph[6], glyph[7], glyph[8])
+def _joined(glyph: Glyph, ch: str, x1: float) -> Glyph:
+    """A character drawn at the origin of the glyph before it, joined to it:
+    pdfium splits a ligature ("fi") into characters at one origin, pdfminer
+    gives one character."""
     end = x1 if x1 > glyph[2] else glyph[2]
     return (glyph[0], glyph[1], end, glyph[3] + ch, glyph[4], glyph[5], glyph[6], glyph[7], glyph[8])
 
