@@ -29,7 +29,6 @@ import pytest
 pytest.importorskip("reportlab", reason="the unseen-layout PDFs are generated with reportlab (`pip install .[test]`)")
 
 from lifang_parse import parse_file
-from lifang_parse.api import pdf_reader
 from lifang_parse.read.layout import normalise_text
 from lifang_parse.read.pdf import read_pdf
 
@@ -51,12 +50,6 @@ CASES = [
     for i, txt in enumerate(HELDOUT_FIXTURES)
 ]
 _FONT_PACKAGES = "apt-get install fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming"
-# A "€" in the non-embedded Times-Roman, which the PDF gives no width for: the
-# typesetter counted 0.5 em (reportlab's metrics) but pdfium, the default
-# reader, draws it 0.722 em wide, so the word space after "€17" is 0.03 em as
-# pdfium places the glyphs and "€17 million" reads "€17million". (pdfminer has
-# no width for it and happens to see the space.) docs/PDF.md, "Two readers".
-_PDFIUM_EURO = {("final", "weekly-cyber-262-2022-04", 105214)}
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +74,6 @@ def test_unseen_layout_parses_like_text(
     missing = pdfgen_alt.missing_fonts(cjk)
     if missing:
         pytest.skip(f"font not installed: {', '.join(missing)} ({_FONT_PACKAGES})")
-    if (txt.parent.parent.name, txt.stem, seed) in _PDFIUM_EURO and pdf_reader().__name__ == "read_pdfium":
-        pytest.xfail("unembedded Times-Roman without a width for '€': pdfium places the next word 0.2 em closer")
     layout = pdfgen_alt.layout_for(seed, cjk)
     pdf = tmp_path / f"{txt.stem}-{seed}.pdf"
     pdfgen_alt.render(txt.read_text(encoding="utf-8"), pdf, layout)

@@ -117,6 +117,7 @@ class _Api:
         self.glyph_width = self._fn("FPDFFont_GetGlyphWidth", i)
         self.char_font_size = self._fn("FPDFText_GetFontSize", ctypes.c_double)
         self.is_generated = self._fn("FPDFText_IsGenerated", i)
+        self.font_embedded = self._fn("FPDFFont_GetIsEmbedded", i)
         self.count_objects = self._fn("FPDFPage_CountObjects", i)
         self.get_object = self._fn("FPDFPage_GetObject", v)
         self.form_count = self._fn("FPDFFormObj_CountObjects", i)
@@ -291,14 +292,35 @@ class _Frame:
 
 @dataclass(slots=True)
 class _Font:
-    """What a text object's font contributes: style, descent (per 1 pt) and
-    the advances of the characters met so far (per 1 pt)."""
+    """What a text object's font contributes: style, descent and the
+    advances of the characters met so far (thousandths of an em)."""
 
     handle: Any
     bold: bool
     italic: bool
     descent: float
     widths: dict[str, float] = field(default_factory=dict)
+    # pdfminer's metrics (per 1000 pt) when it measures this font by them
+    # rather than by the PDF's: an unembedded font named like one of the 14
+    # standard fonts (see _standard_metrics).
+    standard: dict[str, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Upright:
+    """What placing one upright text object's glyphs needs: the matrix's x
+    scale, the glyph box below and above the baseline, the page offsets and
+    the object's style."""
+
+    a: float
+    fs: float
+    below: float
+    height: float
+    top_of: float
+    shift: float
+    size: float
+    bold: bool
+    italic: bool
 
 
 @dataclass(slots=True)
@@ -405,14 +427,15 @@ class _PageReader:
                     api.font_name(font_h, buf, length)
                     name = buf.value.decode("utf-8", "replace")
                 out = ctypes.c_float()
-                if api.font_descent(font_h, ctypes.c_float(1.0), ctypes.byref(out)):
-                    descent = out.value
+                if api.font_descent(font_h, ctypes.c_float(1000.0), ctypes.byref(out)):
+                    descent = round(float(out.value), 3)
             bold, italic = font_style(name, self.styles)
             # Advances are kept per font name for the whole document: pdfium
             # loads a font again for each page (and subsets of one font share
             # their advances), while a handle may be reused by another font.
             widths = self.widths.setdefault((name, descent), {}) if handle else {}
-            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent, widths)
+            standard = _standard_metrics(name) if handle and not api.font_embedded(_VOID(handle)) else None
+            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent, widths, standard)
         return font
 
     def _object_glyphs(
@@ -426,18 +449,27 @@ class _PageReader:
         fonts: dict[int, _Font],
         out: list[Glyph],
     ) -> None:
-        """The glyphs of the characters ``start:end``, all of one text object."""
+        """The glyphs of the characters ``start:end``, all of one text object.
+
+        pdfium keeps numbers in single precision; the content stream writes
+        them as short decimals, which pdfminer reads in double precision. So
+        pdfium's numbers are rounded back to those decimals (sizes and matrix
+        to 5-6 places, positions to 4), and advances are computed in
+        pdfminer's order of operations: both readers then get the same
+        doubles, and a gap of exactly 0.2 em (an office program's space
+        between Chinese and Latin) falls on the same side of a threshold.
+        """
         api = self.api
         font = self._font(obj, fonts)
-        fs = api.char_font_size(tp, start)
+        fs = round(api.char_font_size(tp, start), 5)
         mat = self.mat
         api.char_matrix(tp, start, ctypes.byref(mat))
-        a, b, c, d = frame.matrix(mat[0], mat[1], mat[2], mat[3])
+        a, b, c, d = (round(v, 6) for v in frame.matrix(mat[0], mat[1], mat[2], mat[3]))
         italic = font.italic or is_sheared(b, c, d)
         size = abs(d * fs) if b == 0 else abs(fs) * (b * b + d * d) ** 0.5
         size = size or abs(d) or 1.0
         if frame.rotation == 0 and b == 0 and a > 0:
-            self._upright(tp, text, start, end, frame, font, (fs * a, d * fs), size, italic, out)
+            self._upright(tp, text, start, end, frame, font, (fs, a, d), size, italic, out)
         else:
             self._turned(tp, text, start, end, frame, size, font.bold, italic, out)
 
@@ -449,7 +481,7 @@ class _PageReader:
         end: int,
         frame: _Frame,
         font: _Font,
-        scale: tuple[float, float],
+        scale: tuple[float, float, float],
         size: float,
         italic: bool,
         out: list[Glyph],
@@ -458,11 +490,9 @@ class _PageReader:
 
         A glyph spans its advance from its origin, as pdfminer measures it;
         the advance comes from the font's width for the character, asked
-        once per font and character. When the object's characters sit where
-        their advances put them (no kerning, character or word spacing), as
-        checked at its middle and last character, three calls place them all;
-        otherwise each character's origin is asked for.
+        once per font and character.
         """
+        fs, a, d = scale
         widths = font.widths
         chars = text[start:end]
         advances = [widths.get(ch) for ch in chars]
@@ -470,29 +500,27 @@ class _PageReader:
             for k, ch in enumerate(chars):
                 if advances[k] is None:
                     advances[k] = widths[ch] = self._width(font, ch)
-        x_scale, y_scale = scale
-        below = -font.descent * y_scale  # baseline to the bottom of the glyph box
-        top_of = frame.height + frame.top_shift + frame.y_min
-        shift = frame.x_shift - frame.x_min
-        generated = self._generated_spaces(tp, start, chars)
-        if end - start > 2 and not generated and all(advances) and _MARKED.isdisjoint(chars):
-            steps = [w * x_scale for w in advances]  # type: ignore[operator]
-            lefts = self._predicted(tp, start, end, steps, chars)
-            if lefts is not None:
-                baseline = top_of - self.xy[1]
-                bottom = baseline + below
-                top = bottom - y_scale
-                bold = font.bold
-                out.extend(
-                    [
-                        (baseline, x + shift, x + shift + step, ch, size, bold, italic, top, bottom)
-                        for x, step, ch in zip(lefts, steps, chars)
-                    ]
-                )
-                return
-        self._each_origin(
-            tp, text, start, end, advances, (x_scale, below, y_scale), top_of, shift, font, size, italic, generated, out
+        # pdfminer: textwidth = width * 0.001; adv = textwidth * fontsize * scaling
+        moves = [w * 0.001 * fs for w in advances]  # type: ignore[operator]
+        geometry = _Upright(
+            a=a,
+            fs=fs,
+            below=-font.descent * 0.001 * fs * d,
+            height=d * fs,
+            top_of=frame.height + frame.top_shift + frame.y_min,
+            shift=frame.x_shift - frame.x_min,
+            size=size,
+            bold=font.bold,
+            italic=italic,
         )
+        generated = self._generated_spaces(tp, start, chars)
+        first = len(out)
+        if not (end - start > 2 and not generated and all(advances) and _MARKED.isdisjoint(chars)) or not self._predicted(
+            tp, start, end, moves, chars, geometry, out
+        ):
+            self._each_origin(tp, text, start, end, moves, geometry, font, generated, out)
+        if font.standard is not None:
+            _remeasure(out, first, font.standard, fs, a, size)
 
     def _generated_spaces(self, tp: Any, start: int, chars: str) -> frozenset[int]:
         """Indexes of the spaces pdfium made up inside a text object (for a
@@ -503,9 +531,12 @@ class _PageReader:
         generated = self.api.is_generated
         return frozenset(start + k for k, ch in enumerate(chars) if ch == " " and generated(tp, start + k))
 
-    def _predicted(self, tp: Any, start: int, end: int, steps: list[float], chars: str) -> list[float] | None:
-        """The characters' x positions from the first origin and the advances,
-        or None when pdfium's origins disagree.
+    def _predicted(
+        self, tp: Any, start: int, end: int, moves: list[float], chars: str, geo: _Upright, out: list[Glyph]
+    ) -> bool:
+        """Place the characters from the first origin and the advances, as
+        pdfminer does (running sum in text space, then the matrix); False,
+        and nothing placed, when pdfium's origins elsewhere disagree.
 
         A line set with word spacing (Tw, after each space) or character
         spacing (Tc, after every character) has the same extra after every
@@ -518,23 +549,32 @@ class _PageReader:
         x_p, y_p = self.xy_ptrs
         n = end - start
         api.origin(tp, start, x_p, y_p)
-        x0, y = xy[0], xy[1]
-        lefts = list(accumulate(steps[:-1], initial=x0))
+        e, y = round(xy[0], 4), xy[1]
+        a = geo.a
+        lefts = [t * a + e for t in accumulate(moves[:-1], initial=0.0)]
         checks = (n - 1, n // 2) if n < 8 else (n - 1, n // 2, n // 4, (3 * n) // 4)
         seen: list[tuple[int, float]] = []
         for k in checks:
             api.origin(tp, start + k, x_p, y_p)
             if xy[1] != y:
-                return None
+                return False
             seen.append((k, xy[0]))
-        if all(abs(x - lefts[k]) <= _PLACED for k, x in seen):
-            return lefts
-        if len(seen) < 3:  # two origins would fit any spacing: nothing left to check it
-            return None
-        spaced = _spaced(steps, chars, seen, lefts)
-        if spaced is None:
-            return None
-        return list(accumulate(spaced[:-1], initial=x0))
+        if not all(abs(x - lefts[k]) <= _PLACED for k, x in seen):
+            spaced = _spaced(moves, chars, seen, lefts, a) if len(seen) > 2 else None
+            if spaced is None:
+                return False
+            lefts = [round(t * a + e, 4) for t in accumulate(spaced[:-1], initial=0.0)]
+        baseline = geo.top_of - round(y, 4)
+        bottom = baseline + geo.below
+        top = bottom - geo.height
+        shift, size, bold, italic = geo.shift, geo.size, geo.bold, geo.italic
+        out.extend(
+            [
+                (baseline, x + shift, x + shift + move * a, ch, size, bold, italic, top, bottom)
+                for x, move, ch in zip(lefts, moves, chars)
+            ]
+        )
+        return True
 
     def _each_origin(
         self,
@@ -542,13 +582,9 @@ class _PageReader:
         text: str,
         start: int,
         end: int,
-        advances: list[float | None],
-        scales: tuple[float, float, float],
-        top_of: float,
-        shift: float,
+        moves: list[float],
+        geo: _Upright,
         font: _Font,
-        size: float,
-        italic: bool,
         generated: frozenset[int],
         out: list[Glyph],
     ) -> None:
@@ -558,39 +594,38 @@ class _PageReader:
         character."""
         api, xy = self.api, self.xy
         x_p, y_p = self.xy_ptrs
-        x_scale, below, y_scale = scales
-        bold = font.bold
+        a, shift, size = geo.a, geo.shift, geo.size
         first = len(out)
         prev_x = prev_y = -1e30
         for i in range(start, end):
             if i in generated:
                 continue
             api.origin(tp, i, x_p, y_p)
-            x, y = xy[0] + shift, xy[1]
+            x, y = round(xy[0], 4) + shift, round(xy[1], 4)
             ch = text[i]
-            width = advances[i - start]
+            move = moves[i - start]
             if ch in _MARKED:
                 ch = _special(api, tp, i, ch)
                 if not ch:
                     continue
-                width = font.widths.get(ch) or self._width(font, ch)
-            x1 = x + (width * x_scale if width else guess_advance(ch, size))
+                move = (font.widths.get(ch) or self._width(font, ch)) * 0.001 * geo.fs
+            x1 = x + (move * a if move else guess_advance(ch, size))
             if x == prev_x and y == prev_y and len(out) > first and not out[-1][3].isspace() and not ch.isspace():
                 out[-1] = _joined(out[-1], ch, x1)
                 continue
             prev_x, prev_y = x, y
-            baseline = top_of - y
-            bottom = baseline + below
-            out.append((baseline, x, x1, ch, size, bold, italic, bottom - y_scale, bottom))
+            baseline = geo.top_of - y
+            bottom = baseline + geo.below
+            out.append((baseline, x, x1, ch, size, geo.bold, geo.italic, bottom - geo.height, bottom))
 
     def _width(self, font: _Font, ch: str) -> float:
-        """The advance of ``ch`` in ``font`` for a 1 pt size (0 when unknown)."""
+        """The advance of ``ch`` in ``font`` in thousandths of an em (0 when unknown)."""
         if not font.handle or len(ch) != 1:
             return 0.0
         out = ctypes.c_float()
-        if not self.api.glyph_width(font.handle, ord(ch), ctypes.c_float(1.0), ctypes.byref(out)):
+        if not self.api.glyph_width(font.handle, ord(ch), ctypes.c_float(1000.0), ctypes.byref(out)):
             return 0.0
-        return float(out.value)
+        return round(float(out.value), 3)
 
     def _turned(
         self,
@@ -663,7 +698,7 @@ class _PageReader:
         font = self._font(_VOID(obj), fonts)
         x, baseline = frame.point(mat[4], mat[5])
         size = abs(d) * fs or 1.0
-        bottom = baseline - d * font.descent * fs
+        bottom = baseline - d * font.descent * 0.001 * fs
         glyphs.append((baseline, x, x + 0.25 * size, " ", size, font.bold, font.italic, bottom - d * fs, bottom))
 
     # ----------------------------------------------------------------- links
@@ -687,22 +722,73 @@ class _PageReader:
         return links
 
 
-def _spaced(steps: list[float], chars: str, seen: list[tuple[int, float]], lefts: list[float]) -> list[float] | None:
-    """The steps from one character's origin to the next with word spacing
-    (an extra after every space) or else character spacing (after every
-    character) added: solved from the first origin ``seen`` (index, x), checked
-    at the others; None when neither fits."""
+def _spaced(moves: list[float], chars: str, seen: list[tuple[int, float]], lefts: list[float], a: float) -> list[float] | None:
+    """The moves from one character's origin to the next (text space) with
+    word spacing (an extra after every space) or else character spacing
+    (after every character) added: solved from the first origin ``seen``
+    (index, x), checked at the others; None when neither fits."""
     k, x = seen[0]
-    drift = x - lefts[k]
+    drift = (x - lefts[k]) / a
     spaces = chars[:k].count(" ")
     for extra_at_space, extra_at_char in ((drift / spaces, 0.0) if spaces else (0.0, 0.0), (0.0, drift / k)):
         if not extra_at_space and not extra_at_char:
             continue
-        spaced = [step + extra_at_char + (extra_at_space if ch == " " else 0.0) for step, ch in zip(steps, chars)]
-        spaced_lefts = list(accumulate(spaced[:-1], initial=lefts[0]))
+        spaced = [move + extra_at_char + (extra_at_space if ch == " " else 0.0) for move, ch in zip(moves, chars)]
+        spaced_lefts = [t * a + lefts[0] for t in accumulate(spaced[:-1], initial=0.0)]
         if all(abs(x - spaced_lefts[k]) <= _PLACED for k, x in seen[1:]):
             return spaced
     return None
+
+
+def _standard_metrics(name: str) -> dict[str, float] | None:
+    """pdfminer's widths (per 1000) for a font named like a standard font.
+
+    pdfminer measures a font whose name is one of its standard fonts
+    ("Helvetica", "Times-Roman", "Arial,Bold"...) by its own metrics, not the
+    PDF's or the font's; where those lack a glyph ("€") it advances by 0. pdfium
+    uses the font's. For an unembedded font the reference reader's numbers
+    are taken, so that both readers place the glyphs alike. (Imported on
+    first need: the table is large.)
+    """
+    if name not in _STANDARD_NAMES:
+        return None
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    return {str(k): float(v) for k, v in FONT_METRICS[name][1].items()}
+
+
+_STANDARD_NAMES = frozenset(
+    f"{family}{style}"
+    for family, styles in (
+        ("Courier", ("", "-Bold", "-BoldOblique", "-Oblique")),
+        ("Helvetica", ("", "-Bold", "-BoldOblique", "-Oblique")),
+        ("Times", ("-Roman", "-Bold", "-BoldItalic", "-Italic")),
+        ("Arial", ("", ",Italic", ",Bold", ",BoldItalic")),
+        ("CourierNew", ("", ",Italic", ",Bold", ",BoldItalic")),
+        ("TimesNewRoman", ("", ",Italic", ",Bold", ",BoldItalic")),
+    )
+    for style in styles
+) | {"Symbol", "ZapfDingbats"}
+
+
+def _remeasure(out: list[Glyph], first: int, metrics: dict[str, float], fs: float, a: float, size: float) -> None:
+    """Re-place one object's glyphs ``out[first:]`` by pdfminer's metrics.
+
+    Each glyph keeps the spacing pdfium put between it and the glyph before
+    (kerning, character and word spacing: rounded to 0.0001 pt, so that none
+    is made of float noise) but follows that glyph's advance by pdfminer's
+    metrics, and spans its own.
+    """
+    if len(out) <= first:
+        return
+    old_end = new_end = out[first][1]
+    for k in range(first, len(out)):
+        g = out[k]
+        spacing = round(g[1] - old_end, 4)
+        x0 = new_end + spacing
+        measured = metrics.get(g[3], 0.0) * 0.001 * fs * a if len(g[3]) == 1 else g[2] - g[1]
+        old_end, new_end = g[2], x0 + measured
+        out[k] = (g[0], x0, x0 + (measured or guess_advance(g[3], size)), g[3], g[4], g[5], g[6], g[7], g[8])
 
 
 def _joined(glyph: Glyph, ch: str, x1: float) -> Glyph:
