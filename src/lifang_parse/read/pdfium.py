@@ -44,6 +44,7 @@ fraction of an em away was there: such an overprint within one text object
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import os
 import threading
@@ -304,9 +305,11 @@ class _Font:
     # rather than by the PDF's: an unembedded font named like one of the 14
     # standard fonts (see _standard_metrics).
     standard: dict[str, float] | None = None
+    # The characters whose advance pdfminer's metrics give otherwise.
+    differs: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Upright:
     """What placing one upright text object's glyphs needs: the matrix's x
     scale, the glyph box below and above the baseline, the page offsets and
@@ -331,6 +334,7 @@ class _PageReader:
     doc: Any
     styles: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     widths: dict[tuple[str, float], dict[str, float]] = field(default_factory=dict)
+    differs: dict[tuple[str, float], set[str]] = field(default_factory=dict)
     box: Any = field(default_factory=lambda: (ctypes.c_float * 4)())
     xy: Any = field(default_factory=lambda: (ctypes.c_double * 2)())
     mat: Any = field(default_factory=lambda: (ctypes.c_float * 6)())
@@ -435,7 +439,8 @@ class _PageReader:
             # their advances), while a handle may be reused by another font.
             widths = self.widths.setdefault((name, descent), {}) if handle else {}
             standard = _standard_metrics(name) if handle and not api.font_embedded(_VOID(handle)) else None
-            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent, widths, standard)
+            differs = self.differs.setdefault((name, descent), set()) if handle else set()
+            font = fonts[handle or 0] = _Font(_VOID(handle) if handle else None, bold, italic, descent, widths, standard, differs)
         return font
 
     def _object_glyphs(
@@ -500,6 +505,8 @@ class _PageReader:
             for k, ch in enumerate(chars):
                 if advances[k] is None:
                     advances[k] = widths[ch] = self._width(font, ch)
+                    if font.standard is not None and font.standard.get(ch, 0.0) != widths[ch]:
+                        font.differs.add(ch)
         # pdfminer: textwidth = width * 0.001; adv = textwidth * fontsize * scaling
         moves = [w * 0.001 * fs for w in advances]  # type: ignore[operator]
         geometry = _Upright(
@@ -513,13 +520,16 @@ class _PageReader:
             bold=font.bold,
             italic=italic,
         )
-        generated = self._generated_spaces(tp, start, chars)
         first = len(out)
-        if not (end - start > 2 and not generated and all(advances) and _MARKED.isdisjoint(chars)) or not self._predicted(
+        # A space pdfium generated inside the object (for a gap in a TJ
+        # array) makes the advances disagree with the origins, so the
+        # placement by advances fails and the spaces are looked at one by one.
+        if not (end - start > 2 and all(advances) and _MARKED.isdisjoint(chars)) or not self._predicted(
             tp, start, end, moves, chars, geometry, out
         ):
+            generated = self._generated_spaces(tp, start, chars)
             self._each_origin(tp, text, start, end, moves, geometry, font, generated, out)
-        if font.standard is not None:
+        if font.standard is not None and not font.differs.isdisjoint(chars):
             _remeasure(out, first, font.standard, fs, a, size)
 
     def _generated_spaces(self, tp: Any, start: int, chars: str) -> frozenset[int]:
@@ -563,7 +573,7 @@ class _PageReader:
             spaced = _spaced(moves, chars, seen, lefts, a) if len(seen) > 2 else None
             if spaced is None:
                 return False
-            lefts = [round(t * a + e, 4) for t in accumulate(spaced[:-1], initial=0.0)]
+            lefts = [t * a + e for t in accumulate(spaced[:-1], initial=0.0)]
         baseline = geo.top_of - round(y, 4)
         bottom = baseline + geo.below
         top = bottom - geo.height
@@ -740,6 +750,7 @@ def _spaced(moves: list[float], chars: str, seen: list[tuple[int, float]], lefts
     return None
 
 
+@functools.cache
 def _standard_metrics(name: str) -> dict[str, float] | None:
     """pdfminer's widths (per 1000) for a font named like a standard font.
 
