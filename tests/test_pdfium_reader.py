@@ -263,3 +263,20 @@ def test_parse_read_is_shared() -> None:
     pdfium = parse_read(read_pdfium(SAMPLE_PDF)).model_dump(mode="json")
     del reference["source"], pdfium["source"]
     assert pdfium == reference
+
+
+def test_cli_reader_flag_gives_the_same_json() -> None:
+    """``--reader pdfplumber`` reaches parse_file through the batch layer."""
+    import io
+    import json
+
+    from lifang_parse.cli import main
+
+    outputs = []
+    for argv in ([str(SAMPLE_PDF)], [str(SAMPLE_PDF), "--reader", "pdfplumber"], [str(SAMPLE_PDF), "--reader", "pdfium"]):
+        out, err = io.StringIO(), io.StringIO()
+        assert main([*argv, "--jobs", "1"], stdout=out, stderr=err) == 0, err.getvalue()
+        data = json.loads(out.getvalue())
+        del data["source"]
+        outputs.append(data)
+    assert outputs[0] == outputs[1] == outputs[2]
