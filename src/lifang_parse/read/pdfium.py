@@ -311,10 +311,11 @@ class _Font:
 
 @dataclass(slots=True)
 class _Upright:
-    """What placing one upright text object's glyphs needs: the matrix's x
-    scale, the glyph box below and above the baseline, the page offsets and
-    the object's style."""
+    """What placing one text object's glyphs needs: the matrix's x scale, the
+    glyph box below and above the baseline, the page offsets and the
+    object's style. Made once per page for each font, size and matrix."""
 
+    upright: bool
     a: float
     fs: float
     below: float
@@ -335,6 +336,7 @@ class _PageReader:
     styles: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     widths: dict[tuple[str, float], dict[str, float]] = field(default_factory=dict)
     differs: dict[tuple[str, float], set[str]] = field(default_factory=dict)
+    geometries: dict[tuple[Any, ...], _Upright] = field(default_factory=dict)
     box: Any = field(default_factory=lambda: (ctypes.c_float * 4)())
     xy: Any = field(default_factory=lambda: (ctypes.c_double * 2)())
     mat: Any = field(default_factory=lambda: (ctypes.c_float * 6)())
@@ -351,6 +353,7 @@ class _PageReader:
         if not page:
             raise CorruptDocumentError("damaged PDF (pdfium could not load the page)", path=name, page=index + 1)
         page_h = _VOID(page)
+        self.geometries.clear()  # keyed by this page's fonts and frame
         try:
             frame = self._frame(page_h)
             text = api.load_text(page_h)
@@ -466,17 +469,16 @@ class _PageReader:
         """
         api = self.api
         font = self._font(obj, fonts)
-        fs = round(api.char_font_size(tp, start), 5)
         mat = self.mat
         api.char_matrix(tp, start, ctypes.byref(mat))
-        a, b, c, d = (round(v, 6) for v in frame.matrix(mat[0], mat[1], mat[2], mat[3]))
-        italic = font.italic or is_sheared(b, c, d)
-        size = abs(d * fs) if b == 0 else abs(fs) * (b * b + d * d) ** 0.5
-        size = size or abs(d) or 1.0
-        if frame.rotation == 0 and b == 0 and a > 0:
-            self._upright(tp, text, start, end, frame, font, (fs, a, d), size, italic, out)
+        key = (id(font), api.char_font_size(tp, start), mat[0], mat[1], mat[2], mat[3])
+        geometry = self.geometries.get(key)
+        if geometry is None:
+            geometry = self.geometries[key] = _geometry(font, key[1], frame.matrix(*key[2:]), frame)
+        if geometry.upright:
+            self._upright(tp, text, start, end, font, geometry, out)
         else:
-            self._turned(tp, text, start, end, frame, size, font.bold, italic, out)
+            self._turned(tp, text, start, end, frame, geometry.size, font.bold, geometry.italic, out)
 
     def _upright(
         self,
@@ -484,11 +486,8 @@ class _PageReader:
         text: str,
         start: int,
         end: int,
-        frame: _Frame,
         font: _Font,
-        scale: tuple[float, float, float],
-        size: float,
-        italic: bool,
+        geometry: _Upright,
         out: list[Glyph],
     ) -> None:
         """Characters of an unrotated, upright text object.
@@ -497,7 +496,7 @@ class _PageReader:
         the advance comes from the font's width for the character, asked
         once per font and character.
         """
-        fs, a, d = scale
+        fs, a = geometry.fs, geometry.a
         widths = font.widths
         chars = text[start:end]
         advances = [widths.get(ch) for ch in chars]
@@ -509,17 +508,6 @@ class _PageReader:
                         font.differs.add(ch)
         # pdfminer: textwidth = width * 0.001; adv = textwidth * fontsize * scaling
         moves = [w * 0.001 * fs for w in advances]  # type: ignore[operator]
-        geometry = _Upright(
-            a=a,
-            fs=fs,
-            below=-font.descent * 0.001 * fs * d,
-            height=d * fs,
-            top_of=frame.height + frame.top_shift + frame.y_min,
-            shift=frame.x_shift - frame.x_min,
-            size=size,
-            bold=font.bold,
-            italic=italic,
-        )
         first = len(out)
         # A space pdfium generated inside the object (for a gap in a TJ
         # array) makes the advances disagree with the origins, so the
@@ -530,7 +518,7 @@ class _PageReader:
             generated = self._generated_spaces(tp, start, chars)
             self._each_origin(tp, text, start, end, moves, geometry, font, generated, out)
         if font.standard is not None and not font.differs.isdisjoint(chars):
-            _remeasure(out, first, font.standard, fs, a, size)
+            _remeasure(out, first, font.standard, fs, a, geometry.size)
 
     def _generated_spaces(self, tp: Any, start: int, chars: str) -> frozenset[int]:
         """Indexes of the spaces pdfium made up inside a text object (for a
@@ -748,6 +736,34 @@ def _spaced(moves: list[float], chars: str, seen: list[tuple[int, float]], lefts
         if all(abs(x - spaced_lefts[k]) <= _PLACED for k, x in seen[1:]):
             return spaced
     return None
+
+
+def _geometry(font: _Font, raw_size: float, matrix: tuple[float, float, float, float], frame: _Frame) -> _Upright:
+    """An object's placement from its font, size and (page-turned) matrix.
+
+    pdfium keeps numbers in single precision; the content stream writes them
+    as short decimals, which pdfminer reads in double precision. So pdfium's
+    numbers are rounded back to those decimals (sizes and matrix to 5-6
+    places, positions to 4), and advances are computed in pdfminer's order of
+    operations: both readers then get the same doubles, and a gap of exactly
+    0.2 em (an office program's space between Chinese and Latin) falls on the
+    same side of a threshold.
+    """
+    fs = round(raw_size, 5)
+    a, b, c, d = (round(v, 6) for v in matrix)
+    size = abs(d * fs) if b == 0 else abs(fs) * (b * b + d * d) ** 0.5
+    return _Upright(
+        upright=frame.rotation == 0 and b == 0 and a > 0,
+        a=a,
+        fs=fs,
+        below=-font.descent * 0.001 * fs * d,
+        height=d * fs,
+        top_of=frame.height + frame.top_shift + frame.y_min,
+        shift=frame.x_shift - frame.x_min,
+        size=size or abs(d) or 1.0,
+        bold=font.bold,
+        italic=font.italic or is_sheared(b, c, d),
+    )
 
 
 @functools.cache
