@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 from collections.abc import Sequence
 
 from .layout import Frag, Run, is_cjk
@@ -94,12 +95,9 @@ def page_fragments(glyphs: list[Glyph], page_no: int, links: Sequence[LinkArea])
     return frags
 
 
-def _baseline(g: Glyph) -> float:
-    return g[0]
-
-
-def _left(g: Glyph) -> float:
-    return g[1]
+# Sort keys: a glyph's baseline, its left edge (C-level getters: every glyph is sorted twice).
+_baseline = itemgetter(0)
+_left = itemgetter(1)
 
 
 # A kept glyph while a line is split: the glyph and its link target,
@@ -109,8 +107,17 @@ _NO_LINK: tuple[None] = (None,)
 
 
 def _line_frags(line: Sequence[Glyph], page_no: int, links: Sequence[LinkArea]) -> list[Frag]:
-    """One visual line's glyphs (sorted by x) to fragments."""
+    """One visual line's glyphs (sorted by x) to fragments.
+
+    A line where no gap can split it or hold a word space (see
+    :func:`_quiet`) is one fragment as it stands; only the others are walked
+    glyph by glyph.
+    """
     kept = _drop_overprints(line, _links_near(line, links))
+    shown = [i for i, g in enumerate(kept) if not g[3].isspace()]
+    if shown and all(_quiet(kept[i], kept[j], j - i > 1) for i, j in zip(shown, shown[1:])):
+        frag = _make_frag(kept[shown[0]:], page_no)
+        return [frag] if frag.text.strip() else []
     frags: list[Frag] = []
     piece: list[_Kept] = []
     last: _Kept | None = None  # the piece's last visible glyph
@@ -138,6 +145,14 @@ def _line_frags(line: Sequence[Glyph], page_no: int, links: Sequence[LinkArea]) 
     if piece:
         frags.append(_make_frag(piece, page_no))
     return [f for f in frags if f.text.strip()]
+
+
+def _quiet(a: _Kept, b: _Kept, spaced: bool) -> bool:
+    """Neighbouring visible glyphs whose gap the walk below leaves alone: at
+    most 0.12 em, or at most 4 em with a space glyph between them."""
+    gap = b[1] - a[2]
+    size = b[4] if b[4] > a[4] else a[4]
+    return gap <= 0.12 * size or (spaced and gap <= 4 * size)
 
 
 def _links_near(line: Sequence[Glyph], links: Sequence[LinkArea]) -> Sequence[LinkArea]:
