@@ -14,10 +14,12 @@ half a microsecond, and a newsletter page has 1,500-3,000 characters. So:
 - the page's text comes in one call (``FPDFText_GetText``);
 - a character's text object is looked up only at the edges of runs: the
   characters of one text object are consecutive on the text page, so the
-  edges are found by galloping search, and font, size, matrix and baseline
-  are read once per object;
-- per character there is one call, for its box (``FPDFText_GetLooseCharBox``),
-  which gives its advance from its origin;
+  edges are found by galloping search; font, size and matrix are read once
+  per object, and what follows from them once per page;
+- an object's characters are placed from their advances (the font's widths,
+  cached per font and character) when pdfium's origins agree at three to
+  five of them, with one uniform word or character spacing solved if need
+  be; only kerned objects cost one ``FPDFText_GetCharOrigin`` per character;
 - the hot calls go through private ctypes prototypes without argument
   conversion, which halves their cost.
 
@@ -29,12 +31,17 @@ are put right here so that both readers give the same glyphs:
   the text page that lies over a kept one marks that one's glyphs bold,
   as the shared code does with pdfminer's copies;
 - it drops a text object with no ink (a space drawn on its own, as word
-  processors do between a Chinese and a Latin run) and may put a space of its
-  own there: the missing object becomes a space glyph, and generated
-  characters are skipped;
+  processors do between a Chinese and a Latin run): the missing object
+  becomes a space glyph;
+- it makes up spaces and line breaks (for gaps, and inside a TJ array): they
+  are skipped;
 - it replaces a hyphen at a line end with a marker: it is given back as "-";
-- the box of a sheared (synthetic italic) glyph is widened by the shear: the
-  widening is taken off, so the box is the glyph's advance, as pdfminer's.
+- it keeps numbers in single precision: they are rounded back to the
+  content's decimals, and advances computed in pdfminer's order, so that a
+  gap that meets a threshold exactly falls on the same side in both readers;
+- for an unembedded standard font ("Helvetica", "Times-Roman"), pdfminer
+  uses its own metrics (and no advance for a glyph they lack, such as "€"):
+  so does this reader.
 
 pdfium does not say whether a character it merged with an identical one a
 fraction of an em away was there: such an overprint within one text object
@@ -310,7 +317,7 @@ class _Font:
 
 
 @dataclass(slots=True)
-class _Upright:
+class _Placement:
     """What placing one text object's glyphs needs: the matrix's x scale, the
     glyph box below and above the baseline, the page offsets and the
     object's style. Made once per page for each font, size and matrix."""
@@ -336,7 +343,7 @@ class _PageReader:
     styles: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     widths: dict[tuple[str, float], dict[str, float]] = field(default_factory=dict)
     differs: dict[tuple[str, float], set[str]] = field(default_factory=dict)
-    geometries: dict[tuple[Any, ...], _Upright] = field(default_factory=dict)
+    geometries: dict[tuple[Any, ...], _Placement] = field(default_factory=dict)
     box: Any = field(default_factory=lambda: (ctypes.c_float * 4)())
     xy: Any = field(default_factory=lambda: (ctypes.c_double * 2)())
     mat: Any = field(default_factory=lambda: (ctypes.c_float * 6)())
@@ -487,7 +494,7 @@ class _PageReader:
         start: int,
         end: int,
         font: _Font,
-        geometry: _Upright,
+        geometry: _Placement,
         out: list[Glyph],
     ) -> None:
         """Characters of an unrotated, upright text object.
@@ -530,7 +537,7 @@ class _PageReader:
         return frozenset(start + k for k, ch in enumerate(chars) if ch == " " and generated(tp, start + k))
 
     def _predicted(
-        self, tp: Any, start: int, end: int, moves: list[float], chars: str, geo: _Upright, out: list[Glyph]
+        self, tp: Any, start: int, end: int, moves: list[float], chars: str, geo: _Placement, out: list[Glyph]
     ) -> bool:
         """Place the characters from the first origin and the advances, as
         pdfminer does (running sum in text space, then the matrix); False,
@@ -581,7 +588,7 @@ class _PageReader:
         start: int,
         end: int,
         moves: list[float],
-        geo: _Upright,
+        geo: _Placement,
         font: _Font,
         generated: frozenset[int],
         out: list[Glyph],
@@ -738,7 +745,7 @@ def _spaced(moves: list[float], chars: str, seen: list[tuple[int, float]], lefts
     return None
 
 
-def _geometry(font: _Font, raw_size: float, matrix: tuple[float, float, float, float], frame: _Frame) -> _Upright:
+def _geometry(font: _Font, raw_size: float, matrix: tuple[float, float, float, float], frame: _Frame) -> _Placement:
     """An object's placement from its font, size and (page-turned) matrix.
 
     pdfium keeps numbers in single precision; the content stream writes them
@@ -752,7 +759,7 @@ def _geometry(font: _Font, raw_size: float, matrix: tuple[float, float, float, f
     fs = round(raw_size, 5)
     a, b, c, d = (round(v, 6) for v in matrix)
     size = abs(d * fs) if b == 0 else abs(fs) * (b * b + d * d) ** 0.5
-    return _Upright(
+    return _Placement(
         upright=frame.rotation == 0 and b == 0 and a > 0,
         a=a,
         fs=fs,
