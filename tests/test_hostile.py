@@ -81,7 +81,8 @@ def test_watchdog_interrupts_a_loop_inside_a_page(monkeypatch: pytest.MonkeyPatc
         while True:
             pass
 
-    monkeypatch.setattr("lifang_parse.read.pdf._page_frags", spin)
+    monkeypatch.setattr("lifang_parse.read.pdf.page_fragments", spin)
+    monkeypatch.setattr("lifang_parse.read.pdfium.page_fragments", spin)
     started = time.monotonic()
     with pytest.raises(LimitExceededError, match=r"time limit of 3\.5 s \(timeout=1 s plus 0\.5 s per page for 5 page\(s\)\).*--timeout SECONDS.*timeout="):
         parse_file(helpers.REPO / "fixtures" / "pdf" / "weekly-cyber-214-2021-03.pdf", timeout=1)

@@ -103,6 +103,7 @@ class ParseOptions:
     max_pages: int = DEFAULT_MAX_PAGES
     timeout: float = DEFAULT_TIMEOUT
     max_memory: int = DEFAULT_MAX_MEMORY
+    reader: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def parse_many(
     max_memory: int = DEFAULT_MAX_MEMORY,
     isolate: bool = True,
     oversubscribe: bool = False,
+    reader: str | None = None,
 ) -> Iterator[BatchResult]:
     """Parse every file, yielding a ``Newsletter`` or a ``ParseFailure`` per file, in input order.
 
@@ -159,6 +161,7 @@ def parse_many(
         max_pages=max_pages,
         timeout=timeout,
         max_memory=max_memory,
+        reader=reader,
     )
     count = worker_count(workers, len(tasks), oversubscribe=oversubscribe)
     if not isolate or not tasks:
@@ -190,7 +193,7 @@ def parse_task(task: Task, options: ParseOptions = ParseOptions()) -> BatchResul
             return parse_bytes(
                 task.data, source_path=None, strict=options.strict, password=options.password,
                 gazetteer=options.gazetteer, max_pages=options.max_pages, timeout=options.timeout,
-                max_memory=options.max_memory,
+                max_memory=options.max_memory, reader=options.reader,
             )
         return parse_file(
             path,
@@ -201,6 +204,7 @@ def parse_task(task: Task, options: ParseOptions = ParseOptions()) -> BatchResul
             max_pages=options.max_pages,
             timeout=options.timeout,
             max_memory=options.max_memory,
+            reader=options.reader,
         )
     except LifangParseError as exc:
         return ParseFailure(path=path, error=type(exc).__name__, message=str(exc))

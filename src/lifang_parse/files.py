@@ -79,11 +79,20 @@ def read_stdin(*, max_bytes: int, stream: BinaryIO | None = None) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=STDIN_LABEL) from None
 
 
+# Bytes read at a time: ``read(max_bytes + 1)`` would allocate the whole bound up front.
+_CHUNK = 1 << 20
+
+
 def _read_bounded(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
-    data = handle.read(max_bytes + 1) if max_bytes else handle.read()
-    if max_bytes and len(data) > max_bytes:
-        raise LimitExceededError(_too_large(None, max_bytes), path=name)
-    return data
+    """Everything ``handle`` holds, in chunks, refused as soon as it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := handle.read(_CHUNK):
+        total += len(chunk)
+        if max_bytes and total > max_bytes:
+            raise LimitExceededError(_too_large(None, max_bytes), path=name)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(size: int | None, max_bytes: int) -> str:

@@ -42,7 +42,8 @@ def clean_value(text: str) -> str:
 
 
 def han_count(text: str) -> int:
-    return len(_HAN_CHAR.findall(text))
+    """Han characters in ``text``, in constant memory (a hostile line may be megabytes long)."""
+    return sum(1 for _ in _HAN_CHAR.finditer(text))
 
 
 def is_chinese(text: str) -> bool:
@@ -58,7 +59,7 @@ def is_chinese(text: str) -> bool:
         return False
     if han >= 8:
         return True
-    latin = len(_LATIN_LETTER.findall(text))
+    latin = sum(1 for _ in _LATIN_LETTER.finditer(text))
     return han / (han + latin) >= 0.1
 
 

@@ -74,6 +74,8 @@ def add_parse_options(parser: argparse.ArgumentParser) -> None:
     """Password, gazetteer and the limits of :func:`lifang_parse.parse_file`."""
     parser.add_argument("--password", help="password of encrypted PDFs")
     parser.add_argument("--gazetteer", metavar="PATH", help="your own agency gazetteer (JSON)")
+    parser.add_argument("--reader", choices=("pdfium", "pdfplumber"),
+                        help="PDF reader (default: pdfium when installed; pdfplumber is the reference reader)")
     limits = parser.add_argument_group(
         "limits", "Every file is parsed in a worker process within these bounds; a file over one fails alone. 0: no limit."
     )
@@ -156,7 +158,7 @@ def run_batch(args: argparse.Namespace, tasks: Sequence[Task], console: Console,
     results = parse_many(
         tasks, workers=workers, strict=strict, password=args.password, gazetteer=args.gazetteer,
         max_bytes=args.max_bytes, max_pages=args.max_pages, timeout=args.timeout, max_memory=args.max_memory,
-        oversubscribe=args.force_jobs,
+        oversubscribe=args.force_jobs, reader=args.reader,
     )
     failed = 0
     with console.progress(len(tasks) + skipped) as progress:

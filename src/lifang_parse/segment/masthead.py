@@ -26,6 +26,8 @@ _FIELD_SEPARATOR_RE = regex.compile(r"\s*[|｜·•]\s*|\s+/\s+|\s+")
 # A masthead number or period glued to its neighbour by a single space must
 # stay whole before cutting: "No. 214", "2021 . 03", "2021年 3月".
 _GLUED_RE = regex.compile(r"(?i)\b(No)\.?\s+(?=\d)|(?<=\d)\s+(?=[.年月])|(?<=[.年])\s+(?=\d)")
+# Longest line that may hold masthead fields only ("No.214 | 2021.03 | No.44").
+_MAX_FIELDS_LINE = 80
 # Longest masthead title (characters) per script.
 _MAX_TITLE = {True: 120, False: 160}
 
@@ -38,6 +40,8 @@ class _Fields:
 
 def masthead_fields(text: str) -> _Fields | None:
     """The numbers and period of a line made of masthead fields only, else None."""
+    if len(text) > _MAX_FIELDS_LINE:
+        return None
     glued = _GLUED_RE.sub(lambda m: m.group(1) + "." if m.group(1) else "", text)
     pieces = [piece for piece in _FIELD_SEPARATOR_RE.split(glued) if piece]
     if not pieces:
