@@ -63,7 +63,7 @@ class DateMention:
     year_written: bool
 
 
-_ROLES = lexicon()["date_roles"]
+_ROLES: dict[str, dict[str, str]] = lexicon()["date_roles"]
 
 # --- Chinese -------------------------------------------------------------------
 
@@ -253,9 +253,9 @@ def _mark(taken: bytearray, start: int, end: int) -> None:
 
 def _zh_cue(text: str, start: int, end: int) -> str:
     """Role cue around a Chinese date, within its clause."""
-    after = text[end : end + 4]
-    if _ZH_AFTER_RE.match(after):
-        return _ROLES["zh_after"][_ZH_AFTER_RE.match(after).group(0).strip()]  # type: ignore[union-attr]
+    after = _ZH_AFTER_RE.match(text[end : end + 4])
+    if after is not None:
+        return _ROLES["zh_after"][after.group(0).strip()]
     window = text[max(0, start - 15) : start]
     cut = [m.end() for m in _ZH_CLAUSE_END.finditer(window)]
     clause = window[cut[-1] :] if cut else window

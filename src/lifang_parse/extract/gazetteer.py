@@ -12,11 +12,11 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from lifang_parse.data import load_packaged_json
 from lifang_parse.errors import InputError
 
 
@@ -40,7 +40,7 @@ class Company:
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
     # "company", or "service" for a service/product of a parent company (Instagram -> Meta, Alexa -> Amazon):
-    # listed as a company only where the text treats it as an actor (extract/names.py).
+    # listed as a company only where the text treats it as an actor (extract/companies.py).
     kind: str = "company"
     parent: str | None = None
 
@@ -60,6 +60,8 @@ class Gazetteer:
     agency_en_re: regex.Pattern[str] | None = field(default=None, compare=False)
     company_zh_re: regex.Pattern[str] | None = field(default=None, compare=False)
     company_en_re: regex.Pattern[str] | None = field(default=None, compare=False)
+    # the companies' canonical English names: the keys that tie a mention to the gazetteer
+    company_keys: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def _zh_alternation(names: Iterable[str]) -> regex.Pattern[str] | None:
@@ -188,6 +190,7 @@ def _build(data: Mapping[str, Any], companies_data: Mapping[str, Any] | None) ->
         agency_en_re=_en_alternation(names_en),
         company_zh_re=combined_zh,
         company_en_re=_en_alternation(cnames_en),
+        company_keys=frozenset(c.en for c in companies),
     )
 
 
@@ -206,7 +209,7 @@ def _read_json(path: str | os.PathLike[str]) -> Any:
 
 
 def _packaged(name: str) -> Any:
-    return json.loads(resources.files("lifang_parse.data").joinpath(name).read_text(encoding="utf-8"))
+    return load_packaged_json(name)
 
 
 @lru_cache(maxsize=1)

@@ -10,12 +10,11 @@ on its commas to pair them. A count that still differs is reported by the caller
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib import resources
 
 import regex
 
+from lifang_parse.data import load_packaged_json
 from lifang_parse.extract.lexicon import alternation, lexicon
 
 _LAW = lexicon()["law_titles"]
@@ -23,9 +22,7 @@ _LAW = lexicon()["law_titles"]
 # that join two parts of one title, months (a connector before a month starts a date, not more title).
 _PLAIN: dict[str, list[str]] = {
     k: v
-    for k, v in json.loads(
-        resources.files("lifang_parse.data").joinpath("plain_law_titles.json").read_text(encoding="utf-8")
-    ).items()
+    for k, v in load_packaged_json("plain_law_titles.json").items()
     if not k.startswith("_")
 }
 _HEADS: frozenset[str] = frozenset(_LAW["en_heads"])

@@ -20,7 +20,8 @@ from lifang_parse.extract.counts import CountMention
 from lifang_parse.extract.dates import DateMention
 from lifang_parse.extract.gazetteer import Gazetteer
 from lifang_parse.extract.laws import pair_titles
-from lifang_parse.extract.names import NameMention, pinyin_matches
+from lifang_parse.extract.mention import NameMention
+from lifang_parse.extract.people import pinyin_matches
 from lifang_parse.models import (
     AgencyFact,
     AmountFact,
@@ -69,11 +70,11 @@ def _match(
     zh_only = [k for k, (z, e) in pairs.items() if e is None]
     en_only = [k for k, (z, e) in pairs.items() if z is None]
     for kz in zh_only:
-        z = pairs[kz][0]
+        z_only = pairs[kz][0]
         for ke in en_only:
-            e = pairs.get(ke, (None, None))[1]
-            if e is not None and z is not None and loose(z) == loose(e):
-                pairs[kz] = (z, e)
+            e_only = pairs.get(ke, (None, None))[1]
+            if e_only is not None and z_only is not None and loose(z_only) == loose(e_only):
+                pairs[kz] = (z_only, e_only)
                 del pairs[ke]
                 en_only.remove(ke)
                 break
