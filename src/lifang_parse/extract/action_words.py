@@ -1,0 +1,164 @@
+"""The action vocabulary (``data/actions.json``), validated and compiled.
+
+Why a module of its own: the words are data users extend (their gazetteer
+file may carry an ``actions`` object of the same shape), so the gazetteer
+loader compiles them once per gazetteer, and the extractor
+(``actions.py``) only reads the compiled patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, get_args
+
+import regex
+
+from lifang_parse.data import load_packaged_json
+from lifang_parse.models import ActionType
+
+TYPES: tuple[ActionType, ...] = get_args(ActionType)
+_LANGS = ("zh", "en")
+_GAP = "…"
+# The gap '…' stands for: Chinese, up to 12 characters of one clause; English, up to five words of one clause.
+_ZH_GAP = r"[^。；;，,！？!?\n]{0,12}?"
+_EN_GAP = r"(?:\s[^\s.;:!?]{1,30}){0,5}?\s"
+_MARKER_LISTS = ("passive", "joint", "object_markers")
+
+
+@dataclass(frozen=True, slots=True)
+class LangWords:
+    """One language's compiled action words."""
+
+    triggers: Mapping[ActionType, regex.Pattern[str]]
+    # phrases that hold a trigger but say no such action, per type (None: there are none)
+    nots: Mapping[ActionType, regex.Pattern[str] | None]
+    objects: regex.Pattern[str] | None  # what an issued thing is called (issuance without a cited title)
+    draft: regex.Pattern[str] | None
+    proposal: regex.Pattern[str] | None  # an issued proposal is no instrument ("提案", "its proposal for")
+    not_instruments: tuple[str, ...]  # title endings that name no instrument: a letter, a decision notice (书, 函)
+    references: regex.Pattern[str] | None  # words that refer back to the story's instrument (该法, the regulations)
+    modal: regex.Pattern[str] | None  # a possibility, a rule's content or a duty (最高可被, could, must)
+    third_party: regex.Pattern[str] | None
+    commissioned: regex.Pattern[str] | None  # an authority had the third party act (委托, had)
+    passive: tuple[str, ...]
+    joint: tuple[str, ...]
+    object_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionWords:
+    """The compiled vocabulary, per language."""
+
+    zh: LangWords
+    en: LangWords
+
+    def of(self, lang: str) -> LangWords:
+        """The words of ``lang`` ("zh" or "en")."""
+        return self.zh if lang == "zh" else self.en
+
+
+def _phrase(phrase: str, lang: str) -> str:
+    """One phrase as a pattern: literal parts, '…' a bounded gap; English on word edges."""
+    parts = [regex.escape(p.strip() if lang == "en" else p) for p in phrase.split(_GAP)]
+    body = (_EN_GAP if lang == "en" else _ZH_GAP).join(parts)
+    return rf"(?<![\w-]){body}(?![\w-])" if lang == "en" else body
+
+
+def _alternation(phrases: Iterable[str], lang: str) -> regex.Pattern[str] | None:
+    """The phrases as one pattern, longest first; English case-insensitive."""
+    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return None
+    flags = regex.IGNORECASE if lang == "en" else 0
+    return regex.compile("|".join(_phrase(p, lang) for p in ordered), flags)
+
+
+def _words(data: Mapping[str, Any], key: str, lang: str) -> list[str]:
+    """A list of phrases of the vocabulary, checked (ValueError names the entry)."""
+    value = (data.get(key) or {}).get(lang) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"actions.{key}.{lang}: expected a list of non-empty strings")
+    return value
+
+
+def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) -> LangWords:
+    triggers: dict[ActionType, regex.Pattern[str]] = {}
+    nots: dict[ActionType, regex.Pattern[str] | None] = {}
+    for kind in TYPES:
+        entry = types.get(kind) or {}
+        pattern = _alternation(_words(entry, "triggers", lang), lang)
+        if pattern is not None:
+            triggers[kind] = pattern
+        nots[kind] = _alternation(_words(entry, "not", lang), lang)
+    markers = {key: tuple(_words(data, key, lang)) for key in _MARKER_LISTS}
+    issuance = types.get("issuance") or {}
+    return LangWords(
+        triggers=triggers,
+        nots=nots,
+        objects=_alternation(_words(issuance, "objects", lang), lang),
+        draft=_alternation(_words(data, "draft", lang), lang),
+        proposal=_alternation(_words(issuance, "proposal", lang), lang),
+        not_instruments=tuple(_words(issuance, "not_instruments", lang)),
+        references=_alternation(_words(data, "instrument_references", lang), lang),
+        modal=_alternation(_words(data, "modal", lang), lang),
+        third_party=_alternation(_words(data, "third_party", lang), lang),
+        commissioned=_alternation(_words(data.get("third_party") or {}, "commissioned", lang), lang),
+        passive=markers["passive"],
+        joint=markers["joint"],
+        object_markers=markers["object_markers"],
+    )
+
+
+def _normalised(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The file's shape with each type's phrase lists under 'triggers', 'not', 'objects' by language."""
+    types = data.get("types")
+    if not isinstance(types, dict):
+        raise ValueError("actions: 'types' must be an object of action types")
+    unknown = sorted(set(types) - set(TYPES))
+    if unknown:
+        raise ValueError(f"actions.types: unknown action types {unknown} (known: {list(TYPES)})")
+    out: dict[str, Any] = {}
+    for kind, entry in types.items():
+        if not isinstance(entry, dict):
+            raise ValueError(f"actions.types.{kind}: expected an object")
+        out[kind] = {
+            "triggers": {lang: entry.get(lang) or [] for lang in _LANGS},
+            **{key: entry.get(key) or {} for key in ("not", "objects", "proposal", "not_instruments")},
+        }
+    return out
+
+
+def merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The packaged vocabulary with a user's phrases added (lists are extended, never replaced)."""
+    merged: dict[str, Any] = {k: v for k, v in base.items()}
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        elif isinstance(value, list) and isinstance(merged.get(key), list):
+            merged[key] = [*merged[key], *(v for v in value if v not in merged[key])]
+        else:
+            merged[key] = value
+    return merged
+
+
+def compile_words(data: Mapping[str, Any]) -> ActionWords:
+    """Validate and compile a vocabulary of the ``data/actions.json`` shape."""
+    types = _normalised(data)
+    return ActionWords(zh=_lang_words(types, data, "zh"), en=_lang_words(types, data, "en"))
+
+
+def packaged_words() -> dict[str, Any]:
+    """The packaged vocabulary as data (for merging a user's)."""
+    data: dict[str, Any] = load_packaged_json("actions.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def default_words() -> ActionWords:
+    """The packaged vocabulary, compiled once."""
+    return compile_words(packaged_words())
+
+
+__all__ = ["TYPES", "ActionWords", "LangWords", "compile_words", "default_words", "merge", "packaged_words"]

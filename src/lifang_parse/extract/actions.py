@@ -1,0 +1,469 @@
+"""Enforcement actions in one language: who did what to whom (contract schema 1.1, ActionFact).
+
+Why: an enforcement tracker keeps one row per act of an authority — fined,
+named, removed, ordered to rectify, investigated, summoned, consulted,
+issued, settled, ruled, met. The words that say each act are data
+(``data/actions.json``, :mod:`.action_words`); this module finds them
+sentence by sentence and decides three things the words alone do not:
+
+- the actor: the agency the sentence makes the subject of the act (the
+  nearest one before the trigger with those it is coordinated with — "会同",
+  "together with" —, or the one after "by"); a company that acts on its
+  own (it appealed, it launched) makes no action, except a settlement,
+  which goes to the authority it settled with; a sentence without a subject
+  continues the story's last actor;
+- whether an issuance issues an instrument (a cited title or a rule noun),
+  and whether that instrument is a draft put to comment (a consultation);
+- what the act concerns: the companies, the counted targets, the sum, the
+  laws and the date of its sentence.
+
+The two languages' actions are paired in :mod:`.reconcile`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from lifang_parse.extract.action_words import LangWords
+from lifang_parse.extract.agencies import AgencyMention
+from lifang_parse.extract.amounts import AmountMention
+from lifang_parse.extract.counts import CountMention
+from lifang_parse.extract.dates import DateMention
+from lifang_parse.extract.lexicon import alternation, lexicon
+from lifang_parse.extract.mention import Lang, NameMention
+from lifang_parse.models import ActionType
+
+# Where a Chinese sentence ends; a clause (for the counted targets) also ends at a comma.
+_ZH_SENTENCE_END_RE = regex.compile(r"[。！？；]|\n")
+_ZH_CLAUSE_END_RE = regex.compile(r"[。！？；，,：:]|\n")
+# Where an English sentence ends: a stop and a space, not after an abbreviation or an initial ("Co., Ltd.",
+# "U.S.", "J. Smith").
+_EN_SENTENCE_END_RE = regex.compile(
+    rf"""
+    (?<!\b(?:{alternation(lexicon()['company_patterns']['en_enumeration_abbreviations'])}|[A-Z]|No|U\.S|e\.g|i\.e))
+    [.!?;](?:[”"’')]{{0,2}})(?=\s|$)
+    | \n
+    """,
+    regex.VERBOSE,
+)
+_EN_CLAUSE_END_RE = regex.compile(r"[.!?;,:](?=\s|$)|\n")
+# A cited title in the text the extractor reads: 《…》 or *…* (its words are no action words).
+_TITLE_RE = regex.compile(r"《[^《》\n]{1,150}》|(?<![*\w])\*(?![*\s])[^*\n]{1,400}?(?<!\s)\*(?![*\w])")
+_FILLER = "\u25a1"
+# A court: a judgment's actor, never an agency of the gazetteer here.
+_COURT_RE = regex.compile(r"法院|法庭|仲裁|\b(?:[Cc]ourt|[Tt]ribunal|[Jj]udge)\b")
+# Types whose actor may be no agency at all (a court rules, a governor signs): without an agency in their
+# sentence they stay without one rather than borrow the story's.
+_ACTORLESS: frozenset[ActionType] = frozenset({"judgment"})
+# Types that act on companies: their sentence's companies are the targets, its sum the fine.
+_ENFORCEMENT: frozenset[ActionType] = frozenset(
+    {"fine", "notice", "removal", "rectification", "investigation", "interview", "settlement", "judgment"}
+)
+_MONEY: frozenset[ActionType] = frozenset({"fine", "settlement", "judgment"})
+_INSTRUMENT: frozenset[ActionType] = frozenset({"issuance", "consultation"})
+_TARGET_UNITS = frozenset({"app", "company", "case"})
+# Between two coordinated agencies: a bracketed abbreviation ("（“国家网信办”）", "(“MPS”)") and an article.
+_BRACKET_RE = regex.compile(r"[（(][^（）()]{0,40}[）)]")
+_THE_RE = regex.compile(r"(?<![\w-])the(?![\w-])")
+# Where an English object noun phrase ends: a preposition (not "of"), a relative word, a clause mark.
+_EN_NP_END_RE = regex.compile(r"\s(?:on|for|to|in|that|which|with|by|from|under|at|as|after|before|while)\s|[,.;:]")
+_WORD_RE = regex.compile(r"[\w'’-]+")
+# A date opening a sentence ("2021年8月20日，", "On August 20, 2021, "): not its subject.
+_LEAD_DATE_RE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|^(?:On|In|As of|By)\s[^,]{3,30},\s")
+# What is left of a bracket around an abbreviation when the abbreviation itself is the agency's mention.
+_QUOTES_RE = regex.compile(r"[（）()“”\"「」'’]")
+# English passive agent right after an act: "fined by the", "was issued by" (at most two words between).
+_BY_RE = regex.compile(r"^\s(?:[\w-]+\s){0,2}?by\s(?:the\s)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One language's text and what the other extractors found in it (offsets into ``text``)."""
+
+    text: str
+    agencies: Sequence[AgencyMention]
+    companies: Sequence[str]  # the names this language writes for the story's companies
+    people: Sequence[NameMention]
+    counts: Sequence[CountMention]
+    amounts: Sequence[AmountMention]
+    dates: Sequence[DateMention]
+    laws: Sequence[str]
+    event: str | None = None  # the story's event date
+
+
+@dataclass(frozen=True, slots=True)
+class ActionMention:
+    """One act of one actor, in one language, with what its sentence says about it."""
+
+    type: ActionType
+    agency: str | None
+    start: int
+    text: str  # the clause that says it
+    targets: tuple[str, ...] = ()
+    count: CountMention | None = None
+    amount: AmountMention | None = None
+    laws: tuple[str, ...] = ()
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    start: int
+    end: int
+    kind: str  # "agency", "company", "person"
+    agency: str | None = None
+
+
+@dataclass(slots=True)
+class _Reader:
+    """One language's text prepared for reading actions: sentences, entities, masked titles."""
+
+    ev: Evidence
+    lang: Lang
+    words: LangWords
+    masked: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: list[_Entity] = field(default_factory=list)
+    title_spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+# --- preparing the text --------------------------------------------------------------------------------------
+
+
+def _spans(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The cut points of ``text`` at ``pattern``'s matches, as (start, end) pieces."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for m in pattern.finditer(text):
+        if m.end() > at:
+            out.append((at, m.end()))
+            at = m.end()
+    if at < len(text):
+        out.append((at, len(text)))
+    return out
+
+
+def _titles(text: str, laws: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Where the cited titles stand: marked ones (《》, *…*) and the plain-text titles found by the law
+    extractor (text from other PDF tools has no italics)."""
+    found = [(m.start(), m.end(), m.group(0).strip("《》*")) for m in _TITLE_RE.finditer(text)]
+    taken = bytearray(len(text) + 1)
+    for s, e, _ in found:
+        taken[s:e] = b"\x01" * (e - s)
+    for law in laws:
+        at = text.find(law)
+        while at >= 0:
+            if not taken[at]:
+                found.append((at, at + len(law), law))
+            at = text.find(law, at + len(law))
+    return sorted(found)
+
+
+def _entities(ev: Evidence) -> list[_Entity]:
+    """Agencies, companies (every occurrence of their names) and people, by position."""
+    out = [_Entity(a.start, a.start + len(a.text), "agency", a.id) for a in ev.agencies]
+    for name in ev.companies:
+        at = ev.text.find(name)
+        while at >= 0:
+            out.append(_Entity(at, at + len(name), "company"))
+            at = ev.text.find(name, at + len(name))
+    out += [_Entity(p.start, p.start + len(p.text), "person") for p in ev.people]
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _reader(ev: Evidence, lang: Lang, words: LangWords) -> _Reader:
+    r = _Reader(ev, lang, words)
+    r.title_spans = _titles(ev.text, ev.laws)
+    chars = list(ev.text)
+    for s, e, _ in r.title_spans:
+        chars[s:e] = _FILLER * (e - s)
+    r.masked = "".join(chars)
+    r.sentences = _spans(_ZH_SENTENCE_END_RE if lang == "zh" else _EN_SENTENCE_END_RE, r.masked)
+    r.entities = _entities(ev)
+    return r
+
+
+def _sentence(r: _Reader, at: int) -> tuple[int, int]:
+    """The sentence holding offset ``at``."""
+    i = bisect.bisect_right(r.sentences, (at, len(r.masked) + 1)) - 1
+    return r.sentences[max(i, 0)] if r.sentences else (0, len(r.masked))
+
+
+def _clause(r: _Reader, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the last clause end before it to the next one after it."""
+    s0, s1 = _sentence(r, start)
+    pattern = _ZH_CLAUSE_END_RE if r.lang == "zh" else _EN_CLAUSE_END_RE
+    left = s0
+    for m in pattern.finditer(r.masked, s0, start):
+        left = m.end()
+    right = pattern.search(r.masked, end, s1)
+    return left, right.end() if right else s1
+
+
+# --- the actor -----------------------------------------------------------------------------------------------
+
+
+def _ends_with(text: str, words: Sequence[str], lang: Lang) -> bool:
+    """Whether ``text`` (what stands before a name) ends with one of ``words`` (English: a whole word)."""
+    tail = text.rstrip() if lang == "en" else text
+    for w in words:
+        if tail.endswith(w) and (lang == "zh" or not w[-1:].isalpha() or len(tail) == len(w) or not tail[-len(w) - 1].isalpha()):
+            return True
+    return False
+
+
+def _object(r: _Reader, clause_start: int, at: int) -> bool:
+    """Whether a name at ``at`` is an object in its clause: an object marker (对, 向, 责令, fined, against)
+    stands before it there."""
+    lead = r.masked[clause_start:at]
+    if r.lang == "zh":
+        return any(w in lead for w in r.words.object_markers)
+    words = set(_WORD_RE.findall(lead.lower()))
+    return any(w in words for w in r.words.object_markers)
+
+
+def _coordinated(r: _Reader, agencies: list[_Entity], k: int) -> list[str | None]:
+    """The agency at ``agencies[k]`` and the ones coordinated with it just before it ("A、B和C", "A, together
+    with B and C"), first to last."""
+    group = [agencies[k]]
+    while k > 0:
+        between = _BRACKET_RE.sub("", r.masked[agencies[k - 1].end : group[0].start])  # a bracketed abbreviation
+        joint = " ".join(_THE_RE.sub(" ", _QUOTES_RE.sub("", between)).split())
+        if joint and joint not in r.words.joint:
+            break
+        group.insert(0, agencies[k - 1])
+        k -= 1
+    ids: list[str | None] = []
+    for e in group:
+        if e.agency not in ids:
+            ids.append(e.agency)
+    return ids
+
+
+def _by_agent(r: _Reader, end: int, stop: int) -> list[str | None] | None:
+    """English passive: "fined by the FTC" — the agency right after "by" within the clause after the act."""
+    if r.lang != "en":
+        return None
+    for e in r.entities:
+        if e.kind == "agency" and end <= e.start < min(stop, end + 40) and _BY_RE.match(r.masked[end : e.start]):
+            return [e.agency]
+    return None
+
+
+def _subject(r: _Reader, start: int, sent_start: int, kind: ActionType) -> list[str | None] | None:
+    """The actor before the trigger: the nearest agency (with its co-actors); [] when there is none in the
+    sentence; None when a company acts on its own there (its deed, no authority's act)."""
+    before = [e for e in r.entities if sent_start <= e.start and e.end <= start]
+    agencies = [e for e in before if e.kind == "agency"]
+    clause_start = _clause(r, start, start)[0]
+    for e in reversed(before):
+        if e.kind == "agency":
+            return _coordinated(r, agencies, agencies.index(e))
+        if e.kind == "person":
+            near = [a for a in agencies if 0 <= e.start - a.end <= 12]
+            return [near[-1].agency] if near else [None]
+        if e.kind == "company" and e.start >= clause_start and not _object(r, clause_start, e.start):
+            between = r.masked[e.end : start]
+            if kind != "settlement" and not _ends_with(between, r.words.passive, r.lang):
+                return None  # the company is the subject: its own deed
+    return []
+
+
+def _actors(r: _Reader, kind: ActionType, start: int, end: int, last: list[str | None]) -> list[str | None] | None:
+    """Who did the act at [start, end): agency ids (None: an actor that is no known agency); None: no
+    authority acted (a company's own deed)."""
+    s0, s1 = _sentence(r, start)
+    court = _COURT_RE.search(r.masked, s0, start)
+    agent = _by_agent(r, end, s1)
+    if agent is not None:
+        return agent
+    subject = _subject(r, start, s0, kind)
+    if subject is None:
+        if kind == "settlement":
+            return [e.agency for e in r.entities if e.kind == "agency" and s0 <= e.start < s1][:1] or last[:1] or [None]
+        return None
+    if subject:
+        nearest = max((e.end for e in r.entities if e.kind == "agency" and s0 <= e.start and e.end <= start), default=-1)
+        if court is not None and court.start() > nearest:
+            return [None]
+        return subject
+    if court is not None or kind in _ACTORLESS:
+        return [None]
+    if kind == "issuance":
+        return None  # who issued it, the sentence does not say: background ("the measures now in force")
+    if kind == "settlement":
+        later = [e.agency for e in r.entities if e.kind == "agency" and s0 <= e.start < s1]
+        if later:
+            return later[:1]
+    if last:
+        return last
+    first = [e.agency for e in r.entities if e.kind == "agency"]
+    return first[:1] or [None]
+
+
+# --- what the act concerns -----------------------------------------------------------------------------------
+
+
+def _instrument(r: _Reader, kind: ActionType, start: int, end: int) -> tuple[ActionType, tuple[str, ...]] | None:
+    """An issuance's instrument: the titles its sentence cites after the trigger (else before it), else a rule
+    noun right after it; None when it issues nothing of the kind. A draft makes it a consultation."""
+    c0, c1 = _clause(r, start, end)
+    reach = 16 if r.lang == "zh" else 60  # the instrument is the act's object: right after it
+    after = [t for t in r.title_spans if end <= t[0] < min(c1, end + reach)]
+    after += [t for t in r.title_spans if after and after[-1][1] <= t[0] < c1 and t not in after]  # "《A》《B》", "*A* and *B*"
+    before = [t for t in r.title_spans if c0 <= t[0] and t[1] <= start]
+    titles = tuple(t[2] for t in (after or before))
+    window = _object_phrase(r, end, c1)
+    if _found(r.words.proposal, window + r.masked[after[-1][1] : after[-1][1] + 4] if after else window):
+        return None  # a proposal for a law is not the law
+    if titles and all(t.endswith(r.words.not_instruments) for t in titles):
+        return None  # a letter or a decision notice, no instrument
+    if titles:
+        draft_text = " ".join(titles)
+    elif _found(r.words.objects, window):
+        draft_text = window
+    elif _found(r.words.references, r.masked[c0:start]):
+        titles, draft_text = tuple(r.ev.laws[:1]), " ".join(r.ev.laws[:1])  # "该法…通过": the story's instrument
+    else:
+        return None
+    if kind == "issuance" and r.words.draft is not None and r.words.draft.search(draft_text):
+        return "consultation", titles
+    return kind, titles
+
+
+def _found(pattern: regex.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _object_phrase(r: _Reader, end: int, stop: int) -> str:
+    """What an issuing word issues: the words after it up to the clause end (zh: 30 characters), in English
+    up to a preposition other than "of" ("two joint opinions on the draft ..." -> "two joint opinions")."""
+    if r.lang == "zh":
+        return r.masked[end : min(stop, end + 30)]
+    window = r.masked[end : min(stop, end + 80)]
+    cut = _EN_NP_END_RE.search(window)
+    return window[: cut.start()] if cut else window
+
+
+def _nearest(items: Sequence[CountMention] | Sequence[AmountMention], lo: int, hi: int, at: int) -> int | None:
+    """Index of the item nearest ``at`` inside [lo, hi)."""
+    best: int | None = None
+    for i, m in enumerate(items):
+        if lo <= m.start < hi and (best is None or abs(m.start - at) < abs(items[best].start - at)):
+            best = i
+    return best
+
+
+def _details(r: _Reader, kind: ActionType, start: int, end: int, laws: tuple[str, ...]) -> ActionMention:
+    """The act with its targets, counted targets, sum, laws and date, read from its sentence."""
+    s0, s1 = _sentence(r, start)
+    c0, c1 = _clause(r, start, end)
+    text = r.ev.text
+    targets: tuple[str, ...] = ()
+    if kind in _ENFORCEMENT:
+        targets = tuple(n for n in r.ev.companies if text.find(n, s0, s1) >= 0)
+    counts = [c for c in r.ev.counts if c.unit in _TARGET_UNITS]
+    ci = _nearest(counts, c0, c1, start) if kind in _ENFORCEMENT else None
+    ai = _nearest(r.ev.amounts, s0, s1, start) if kind in _MONEY else None
+    if kind not in _INSTRUMENT:
+        laws = tuple(t[2] for t in r.title_spans if s0 <= t[0] < s1) or tuple(r.ev.laws)
+    dates = [d for d in r.ev.dates if s0 <= d.start < s1 and d.role in ("event", "mentioned", "range_start")]
+    date = dates[0].date if dates else r.ev.event
+    return ActionMention(
+        kind,
+        None,
+        start,
+        text[c0:c1].strip(" ，,。；;"),
+        targets=targets,
+        count=counts[ci] if ci is not None else None,
+        amount=r.ev.amounts[ai] if ai is not None else None,
+        laws=laws,
+        date=date,
+    )
+
+
+# --- the extractor -------------------------------------------------------------------------------------------
+
+
+def _triggers(r: _Reader) -> list[tuple[int, int, ActionType]]:
+    """Every action word outside cited titles and outside the phrases that say no such act, in order."""
+    out: list[tuple[int, int, ActionType]] = []
+    for kind, pattern in r.words.triggers.items():
+        nots = r.words.nots.get(kind)
+        blocked = [(m.start(), m.end()) for m in nots.finditer(r.masked)] if nots is not None else []
+        for m in pattern.finditer(r.masked):
+            if not any(s < m.end() and m.start() < e for s, e in blocked):
+                out.append((m.start(), m.end(), kind))
+    return sorted(out)
+
+
+def _content(r: _Reader, start: int) -> bool:
+    """Whether the trigger's sentence describes an instrument's content: it opens with a reference to the
+    instrument ("该法规定", "The draft requires") or with a cited title."""
+    s0, _ = _sentence(r, start)
+    head = _LEAD_DATE_RE.sub("", r.masked[s0:start].lstrip(" \n\"“"))
+    if head.startswith(_FILLER):
+        return True
+    ref = r.words.references.match(head) if r.words.references is not None else None
+    return ref is not None
+
+
+def _third_party(r: _Reader, start: int) -> bool:
+    """A check a third party did on its own (经过第三方检测机构核查): no agency in the clause, no authority
+    commissioning it."""
+    c0, _ = _clause(r, start, start)
+    lead = r.masked[c0:start]
+    party = r.words.third_party.search(lead) if r.words.third_party is not None else None
+    if party is None or any(e.kind == "agency" and c0 <= e.start < start for e in r.entities):
+        return False
+    return not _found(r.words.commissioned, lead[: party.start()][-12:])
+
+
+def _keep(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
+    """Whether an action word says an act of this story: not in a relative clause (background), not a
+    possibility or a rule's content, not a third party's own check, not the subject of the rule cited."""
+    if r.lang == "zh" and r.masked[end : end + 1] == "的":
+        return False
+    if kind not in _INSTRUMENT and _content(r, start):
+        return False
+    if kind != "rectification" and _found(r.words.modal, r.masked[_clause(r, start, end)[0] : start]):
+        return False
+    if kind == "investigation":
+        if _third_party(r, start):
+            return False
+        word = r.masked[start:end]
+        s0, s1 = _sentence(r, start)
+        if any(word in law for law in r.ev.laws) and not any(r.ev.text.find(n, s0, s1) >= 0 for n in r.ev.companies):
+            return False  # the review a cited rule is about ("网络安全审查办法"), not one the story reports
+    return True
+
+
+def find_actions(ev: Evidence, lang: Lang, words: LangWords) -> list[ActionMention]:
+    """The acts one language's text reports, one per trigger and actor, in order."""
+    r = _reader(ev, lang, words)
+    out: list[ActionMention] = []
+    last: list[str | None] = []  # the story's last actor: a sentence without a subject continues it
+    for start, end, kind in _triggers(r):
+        laws: tuple[str, ...] = ()
+        if not _keep(r, kind, start, end):
+            continue
+        if kind == "issuance":
+            found = _instrument(r, kind, start, end)
+            if found is None:
+                continue
+            kind, laws = found
+        actors = _actors(r, kind, start, end, last)
+        if actors is None:
+            continue
+        if any(a is not None for a in actors):
+            last = [a for a in actors if a is not None]
+        act = _details(r, kind, start, end, laws)
+        out += [ActionMention(act.type, a, act.start, act.text, act.targets, act.count, act.amount, act.laws, act.date) for a in actors]
+    return out
+
+
+__all__ = ["ActionMention", "Evidence", "find_actions"]
