@@ -21,8 +21,8 @@ from lifang_parse.models import ActionType
 TYPES: tuple[ActionType, ...] = get_args(ActionType)
 _LANGS = ("zh", "en")
 _GAP = "…"
-# The gap '…' stands for: Chinese, up to 12 characters of one clause; English, up to five words of one clause.
-_ZH_GAP = r"[^。；;，,！？!?\n]{0,12}?"
+# The gap '…' stands for: Chinese, up to 16 characters of one clause; English, up to five words of one clause.
+_ZH_GAP = r"[^。；;，,！？!?\n]{0,16}?"
 _EN_GAP = r"(?:\s[^\s.;:!?]{1,30}){0,5}?\s"
 _MARKER_LISTS = ("passive", "joint", "object_markers")
 
@@ -39,9 +39,14 @@ class LangWords:
     proposal: regex.Pattern[str] | None  # an issued proposal is no instrument ("提案", "its proposal for")
     not_instruments: tuple[str, ...]  # title endings that name no instrument: a letter, a decision notice (书, 函)
     references: regex.Pattern[str] | None  # words that refer back to the story's instrument (该法, the regulations)
-    modal: regex.Pattern[str] | None  # a possibility, a rule's content or a duty (最高可被, could, must)
+    earlier: regex.Pattern[str] | None  # an older instrument than the story's (现行, now in force)
+    possible: regex.Pattern[str] | None  # a possibility or a rule's content (最高可被, could)
+    duty: regex.Pattern[str] | None  # a duty (须, must)
+    agentless: tuple[str, ...]  # what makes a passive (被, was)
     third_party: regex.Pattern[str] | None
     commissioned: regex.Pattern[str] | None  # an authority had the third party act (委托, had)
+    speech: regex.Pattern[str] | None  # a company's own account (表示, said), right after its name
+    subordinate: tuple[str, ...]  # what opens a clause of time (after, 在…后)
     passive: tuple[str, ...]
     joint: tuple[str, ...]
     object_markers: tuple[str, ...]
@@ -75,6 +80,14 @@ def _alternation(phrases: Iterable[str], lang: str) -> regex.Pattern[str] | None
     return regex.compile("|".join(_phrase(p, lang) for p in ordered), flags)
 
 
+def _heads(nouns: list[str], lang: str) -> regex.Pattern[str] | None:
+    """Nouns that head a phrase: in Chinese at its end (标准 in "国家标准的征求意见稿", not 法 in "依法")."""
+    pattern = _alternation(nouns, lang)
+    if pattern is None or lang == "en":
+        return pattern
+    return regex.compile(rf"(?<!依)(?:{pattern.pattern})(?=[，。；、的）)\s]|$)")
+
+
 def _words(data: Mapping[str, Any], key: str, lang: str) -> list[str]:
     """A list of phrases of the vocabulary, checked (ValueError names the entry)."""
     value = (data.get(key) or {}).get(lang) or []
@@ -97,12 +110,17 @@ def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) ->
     return LangWords(
         triggers=triggers,
         nots=nots,
-        objects=_alternation(_words(issuance, "objects", lang), lang),
+        objects=_heads(_words(issuance, "objects", lang), lang),
         draft=_alternation(_words(data, "draft", lang), lang),
         proposal=_alternation(_words(issuance, "proposal", lang), lang),
         not_instruments=tuple(_words(issuance, "not_instruments", lang)),
         references=_alternation(_words(data, "instrument_references", lang), lang),
-        modal=_alternation(_words(data, "modal", lang), lang),
+        earlier=_alternation(_words(data, "earlier_instruments", lang), lang),
+        possible=_alternation(_words(data.get("modal") or {}, "possible", lang), lang),
+        duty=_alternation(_words(data.get("modal") or {}, "duty", lang), lang),
+        agentless=tuple(_words(data, "agentless_passive", lang)),
+        speech=_alternation(_words(data, "company_speech", lang), lang),
+        subordinate=tuple(_words(data, "subordinate", lang)),
         third_party=_alternation(_words(data, "third_party", lang), lang),
         commissioned=_alternation(_words(data.get("third_party") or {}, "commissioned", lang), lang),
         passive=markers["passive"],

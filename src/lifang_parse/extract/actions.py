@@ -63,6 +63,9 @@ _ACTORLESS: frozenset[ActionType] = frozenset({"judgment"})
 _ENFORCEMENT: frozenset[ActionType] = frozenset(
     {"fine", "notice", "removal", "rectification", "investigation", "interview", "settlement", "judgment"}
 )
+# Types an actor outside the gazetteer may take (a court rules, a governor signs); other acts by no known
+# agency (a plaintiff "removing" a watermark) are no authority's.
+_UNKNOWN_ACTOR: frozenset[ActionType] = frozenset({"judgment", "issuance"})
 _MONEY: frozenset[ActionType] = frozenset({"fine", "settlement", "judgment"})
 _INSTRUMENT: frozenset[ActionType] = frozenset({"issuance", "consultation"})
 _TARGET_UNITS = frozenset({"app", "company", "case"})
@@ -71,13 +74,22 @@ _BRACKET_RE = regex.compile(r"[（(][^（）()]{0,40}[）)]")
 _THE_RE = regex.compile(r"(?<![\w-])the(?![\w-])")
 # Where an English object noun phrase ends: a preposition (not "of"), a relative word, a clause mark.
 _EN_NP_END_RE = regex.compile(r"\s(?:on|for|to|in|that|which|with|by|from|under|at|as|after|before|while)\s|[,.;:]")
+# Words that make a title the topic of an issued thing, not the thing: "对《…》的谈判立场", "position on the *…*".
+_ZH_TOPIC_WORDS = ("对", "就", "关于", "针对", "围绕")
+_EN_TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "for", "to", "under"})
+# An English relative clause whose subject is a body, right before the action word ("that the European
+# Commission published", "which the DPC imposed"): what it says happened before, as background.
+_EN_RELATIVE_RE = regex.compile(r"\b(?:that|which)\s(?:the\s)?(?:[A-Z][\w'’-]*\s){1,8}(?:had\s|has\s)?$")
+# A name's gloss in brackets right after it: "（Andrea Jelinek）", " (“DPC”)".
+_GLOSS_RE = regex.compile(r"\s?[（(][^（）()]{1,60}[）)]")
 _WORD_RE = regex.compile(r"[\w'’-]+")
 # A date opening a sentence ("2021年8月20日，", "On August 20, 2021, "): not its subject.
 _LEAD_DATE_RE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|^(?:On|In|As of|By)\s[^,]{3,30},\s")
 # What is left of a bracket around an abbreviation when the abbreviation itself is the agency's mention.
 _QUOTES_RE = regex.compile(r"[（）()“”\"「」'’]")
-# English passive agent right after an act: "fined by the", "was issued by" (at most two words between).
-_BY_RE = regex.compile(r"^\s(?:[\w-]+\s){0,2}?by\s(?:the\s)?$")
+# English passive agent right after an act: "fined by the", "was issued by" (at most two words between, and a
+# date: "jointly issued on December 31, 2021 by").
+_BY_RE = regex.compile(r"^\s(?:[\w-]+\s){0,2}?(?:(?:on|in)\s[\w\s,]{3,25}?\s)?by\s(?:the\s)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,15 +238,19 @@ def _object(r: _Reader, clause_start: int, at: int) -> bool:
     return any(w in words for w in r.words.object_markers)
 
 
+def _joined(r: _Reader, first: _Entity, second: _Entity) -> bool:
+    """Whether two agencies are coordinated: only a joining word stands between them ("、", "会同", "and",
+    "together with"), bracketed abbreviations and articles aside."""
+    between = _BRACKET_RE.sub("", r.masked[first.end : second.start])
+    joint = " ".join(_THE_RE.sub(" ", _QUOTES_RE.sub("", between)).split())
+    return not joint or joint in r.words.joint
+
+
 def _coordinated(r: _Reader, agencies: list[_Entity], k: int) -> list[str | None]:
     """The agency at ``agencies[k]`` and the ones coordinated with it just before it ("A、B和C", "A, together
     with B and C"), first to last."""
     group = [agencies[k]]
-    while k > 0:
-        between = _BRACKET_RE.sub("", r.masked[agencies[k - 1].end : group[0].start])  # a bracketed abbreviation
-        joint = " ".join(_THE_RE.sub(" ", _QUOTES_RE.sub("", between)).split())
-        if joint and joint not in r.words.joint:
-            break
+    while k > 0 and _joined(r, agencies[k - 1], group[0]):
         group.insert(0, agencies[k - 1])
         k -= 1
     ids: list[str | None] = []
@@ -248,9 +264,13 @@ def _by_agent(r: _Reader, end: int, stop: int) -> list[str | None] | None:
     """English passive: "fined by the FTC" — the agency right after "by" within the clause after the act."""
     if r.lang != "en":
         return None
-    for e in r.entities:
-        if e.kind == "agency" and end <= e.start < min(stop, end + 40) and _BY_RE.match(r.masked[end : e.start]):
-            return [e.agency]
+    agencies = [e for e in r.entities if e.kind == "agency" and end <= e.start < stop]
+    for k, e in enumerate(agencies):
+        if e.start < end + 60 and _BY_RE.match(r.masked[end : e.start]):
+            last = k
+            while last + 1 < len(agencies) and _joined(r, agencies[last], agencies[last + 1]):
+                last += 1
+            return list(dict.fromkeys(a.agency for a in agencies[k : last + 1]))
     return None
 
 
@@ -261,16 +281,59 @@ def _subject(r: _Reader, start: int, sent_start: int, kind: ActionType) -> list[
     agencies = [e for e in before if e.kind == "agency"]
     clause_start = _clause(r, start, start)[0]
     for e in reversed(before):
+        if e.kind == "agency" and _subordinate(r, e, start):
+            continue
         if e.kind == "agency":
             return _coordinated(r, agencies, agencies.index(e))
-        if e.kind == "person":
+        if e.kind == "person" and not _object(r, clause_start, e.start):
             near = [a for a in agencies if 0 <= e.start - a.end <= 12]
             return [near[-1].agency] if near else [None]
-        if e.kind == "company" and e.start >= clause_start and not _object(r, clause_start, e.start):
-            between = r.masked[e.end : start]
-            if kind != "settlement" and not _ends_with(between, r.words.passive, r.lang):
-                return None  # the company is the subject: its own deed
+        if e.kind == "company" and kind != "settlement" and _company_subject(r, e, clause_start, start, kind):
+            return None  # the company is the subject: its own deed
     return []
+
+
+def _subordinate(r: _Reader, e: _Entity, start: int) -> bool:
+    """Whether an agency stands in a clause of time closed before the action word ("after the CJEU delivered
+    its judgment, and fined"): it is not that word's subject."""
+    if r.lang != "en" or not _EN_CLAUSE_END_RE.search(r.masked, e.end, start):
+        return False
+    lead = _WORD_RE.findall(r.masked[max(0, e.start - 24) : e.start].lower())[-2:]
+    return any(w in r.words.subordinate for w in lead)
+
+
+def _in_time_clause(r: _Reader, start: int, end: int) -> bool:
+    """Whether the action word stands inside a clause of time: zh "在…判决后"; en "after the CJEU delivered
+    its judgment" (a subordinator right before the clause's subject, no clause end since)."""
+    c0, _ = _clause(r, start, end)
+    if r.lang == "zh":
+        return r.masked[end : end + 2].startswith(("后", "之后")) and any(w in r.masked[c0:start] for w in r.words.subordinate)
+    lead = r.masked[c0:start]
+    words = _WORD_RE.findall(lead.lower())
+    return bool(words[:3]) and any(w in r.words.subordinate for w in words[:2])
+
+
+def _company_subject(r: _Reader, e: _Entity, clause_start: int, start: int, kind: ActionType) -> bool:
+    """Whether a company before an action word is the one acting: it stands in the word's clause, or it
+    opens the sentence, and no object marker (对, 责令, fined, against) makes it an object."""
+    s0, _ = _sentence(r, start)
+    if e.start >= clause_start:
+        between = r.masked[e.end : start]
+        if kind == "rectification" and _found(r.words.duty, between):
+            return False  # "Meta Ireland must bring its processing into compliance": the authority's order
+        return not _object(r, clause_start, e.start) and not _ends_with(between, r.words.passive, r.lang)
+    opening = _LEAD_DATE_RE.sub("", r.masked[s0 : e.start].strip(" \n\"“"))
+    return not opening.strip(" ，,")
+
+
+def _agentless(r: _Reader, start: int) -> bool:
+    """A passive before the action word in its clause (被…, was/were … ): the sentence names no actor."""
+    c0, _ = _clause(r, start, start)
+    lead = r.masked[c0:start]
+    if r.lang == "zh":
+        return any(w in lead[-8:] for w in r.words.agentless)
+    words = _WORD_RE.findall(lead.lower())[-4:]
+    return any(w in r.words.agentless for w in words)
 
 
 def _actors(r: _Reader, kind: ActionType, start: int, end: int, last: list[str | None]) -> list[str | None] | None:
@@ -281,7 +344,11 @@ def _actors(r: _Reader, kind: ActionType, start: int, end: int, last: list[str |
     agent = _by_agent(r, end, s1)
     if agent is not None:
         return agent
+    if _in_time_clause(r, start, end):
+        return None  # "在欧盟法院作出…判决后", "after the CJEU delivered its judgment": the setting, not an act
     subject = _subject(r, start, s0, kind)
+    if subject == [] and _agentless(r, start):
+        return None  # "被实施网络安全审查", "was placed under review": no actor named
     if subject is None:
         if kind == "settlement":
             return [e.agency for e in r.entities if e.kind == "agency" and s0 <= e.start < s1][:1] or last[:1] or [None]
@@ -289,9 +356,11 @@ def _actors(r: _Reader, kind: ActionType, start: int, end: int, last: list[str |
     if subject:
         nearest = max((e.end for e in r.entities if e.kind == "agency" and s0 <= e.start and e.end <= start), default=-1)
         if court is not None and court.start() > nearest:
-            return [None]
+            return [None] if kind in _ACTORLESS else None  # a court's orders are its judgment
         return subject
-    if court is not None or kind in _ACTORLESS:
+    if court is not None:
+        return [None] if kind in _ACTORLESS else None
+    if kind in _ACTORLESS:
         return [None]
     if kind == "issuance":
         return None  # who issued it, the sentence does not say: background ("the measures now in force")
@@ -313,7 +382,9 @@ def _instrument(r: _Reader, kind: ActionType, start: int, end: int) -> tuple[Act
     noun right after it; None when it issues nothing of the kind. A draft makes it a consultation."""
     c0, c1 = _clause(r, start, end)
     reach = 16 if r.lang == "zh" else 60  # the instrument is the act's object: right after it
-    after = [t for t in r.title_spans if end <= t[0] < min(c1, end + reach)]
+    after = [t for t in r.title_spans if end <= t[0] < min(c1, end + reach)][:1]
+    if after and not _direct_object(r, end, after[0]):
+        after = []
     after += [t for t in r.title_spans if after and after[-1][1] <= t[0] < c1 and t not in after]  # "《A》《B》", "*A* and *B*"
     before = [t for t in r.title_spans if c0 <= t[0] and t[1] <= start]
     titles = tuple(t[2] for t in (after or before))
@@ -326,13 +397,26 @@ def _instrument(r: _Reader, kind: ActionType, start: int, end: int) -> tuple[Act
         draft_text = " ".join(titles)
     elif _found(r.words.objects, window):
         draft_text = window
-    elif _found(r.words.references, r.masked[c0:start]):
-        titles, draft_text = tuple(r.ev.laws[:1]), " ".join(r.ev.laws[:1])  # "该法…通过": the story's instrument
+    elif _opens_with_reference(r, c0, start) or _opens_with_reference(r, end, c1):
+        # "该法…通过", "adopting the former": the instruments the sentence cites, else the story's
+        s0, s1 = _sentence(r, start)
+        titles = tuple(t[2] for t in r.title_spans if s0 <= t[0] < s1) or tuple(r.ev.laws[:1])
+        draft_text = " ".join(titles)
     else:
         return None
     if kind == "issuance" and r.words.draft is not None and r.words.draft.search(draft_text):
         return "consultation", titles
     return kind, titles
+
+
+def _direct_object(r: _Reader, end: int, title: tuple[int, int, str]) -> bool:
+    """Whether a title after an issuing word is what it issues, not the topic of something else: no
+    preposition before it ("通过了其对《人工智能法》的谈判立场", "adopted its position on the *AI Act*") and, in
+    Chinese, no noun it modifies after it (《…》的谈判立场)."""
+    between = r.masked[end : title[0]]
+    if r.lang == "zh":
+        return not any(p in between for p in _ZH_TOPIC_WORDS) and r.masked[title[1] : title[1] + 1] != "的"
+    return not (set(_WORD_RE.findall(between.lower())) & _EN_TOPIC_WORDS)
 
 
 def _found(pattern: regex.Pattern[str] | None, text: str) -> bool:
@@ -401,15 +485,21 @@ def _triggers(r: _Reader) -> list[tuple[int, int, ActionType]]:
     return sorted(out)
 
 
-def _content(r: _Reader, start: int) -> bool:
-    """Whether the trigger's sentence describes an instrument's content: it opens with a reference to the
-    instrument ("该法规定", "The draft requires") or with a cited title."""
-    s0, _ = _sentence(r, start)
-    head = _LEAD_DATE_RE.sub("", r.masked[s0:start].lstrip(" \n\"“"))
+def _opens_with_reference(r: _Reader, at: int, start: int) -> bool:
+    """Whether the text from ``at`` to the trigger opens (after a date) with a reference to the story's
+    instrument ("该法于…通过", "同时，原规定中", "the law sets up") or with a cited title."""
+    head = _LEAD_DATE_RE.sub("", r.masked[at:start].lstrip(" \n\"“"))
     if head.startswith(_FILLER):
         return True
-    ref = r.words.references.match(head) if r.words.references is not None else None
-    return ref is not None
+    opening = head[:10] if r.lang == "zh" else " ".join(head.split()[:4])
+    ref = r.words.references.search(opening) if r.words.references is not None else None
+    return ref is not None and (r.lang == "zh" or ref.start() == 0)
+
+
+def _content(r: _Reader, start: int) -> bool:
+    """Whether the trigger's sentence describes an instrument's content: its sentence or its clause opens
+    with a reference to the instrument ("该法规定", "Adopted on June 10, the law sets up ...")."""
+    return _opens_with_reference(r, _sentence(r, start)[0], start) or _opens_with_reference(r, _clause(r, start, start)[0], start)
 
 
 def _third_party(r: _Reader, start: int) -> bool:
@@ -423,21 +513,61 @@ def _third_party(r: _Reader, start: int) -> bool:
     return not _found(r.words.commissioned, lead[: party.start()][-12:])
 
 
+def _agent_issues(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
+    """A relative clause that names who issued a title: "由…联合发布的《…》", "国家网信办等七部门联合公布的《…》"."""
+    c0, _ = _clause(r, start, end)
+    if kind != "issuance" or r.masked[end + 1 : end + 2] != _FILLER:
+        return False
+    nearest = max((e.end for e in r.entities if e.kind == "agency" and c0 <= e.start and e.end <= start), default=-1)
+    return any(w in r.masked[c0:start] for w in r.words.passive) or 0 <= start - nearest <= 16
+
+
+def _company_speaks(r: _Reader, s0: int, start: int) -> bool:
+    """Whether the sentence is someone's own account: a company's or a person's name (a gloss in brackets
+    aside) right before a speech word ("滴滴表示", "DiDi said it would ...", "耶利内克（Andrea Jelinek）表示")."""
+    _, s1 = _sentence(r, start)
+    if r.words.speech is None:
+        return False
+    for e in r.entities:
+        if e.kind in ("company", "person") and s0 <= e.start < s1:
+            gloss = _GLOSS_RE.match(r.masked, e.end)
+            at = gloss.end() if gloss else e.end
+            at += r.masked[at : at + 1] == " "
+            m = r.words.speech.match(r.masked, at, min(s1, at + 12))
+            if m is not None and m.start() - at <= 1:
+                return True
+    return False
+
+
 def _keep(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
     """Whether an action word says an act of this story: not in a relative clause (background), not a
     possibility or a rule's content, not a third party's own check, not the subject of the rule cited."""
-    if r.lang == "zh" and r.masked[end : end + 1] == "的":
-        return False
+    if r.lang == "zh" and r.masked[end : end + 1] == "的" and not _agent_issues(r, kind, start, end):
+        return False  # "拒不整改的APP", "对2009年发布的《…》进行修订"
+    if r.lang == "en" and kind == "issuance" and r.masked[:start].rstrip(" ,").endswith(("*", _FILLER)):
+        return False  # "the *Provisions* issued in 2009": a title's history, not the story's act
     if kind not in _INSTRUMENT and _content(r, start):
         return False
-    if kind != "rectification" and _found(r.words.modal, r.masked[_clause(r, start, end)[0] : start]):
+    s0, _ = _sentence(r, start)
+    # a possibility or a duty since the last agency before the word: "有关部门可以责令…，并处…罚款", "要求Zoom…检查";
+    # not "网站运营者须…，此后CNIL将开展合规检查"
+    since = max([s0, *(e.end for e in r.entities if e.kind == "agency" and s0 <= e.start and e.end <= start)])
+    if _found(r.words.possible, r.masked[since:start]):
         return False
+    if kind != "rectification" and _found(r.words.duty, r.masked[since:start]):
+        return False
+    if kind != "settlement" and _company_speaks(r, s0, start):
+        return False
+    if kind in _INSTRUMENT and _found(r.words.earlier, r.masked[_clause(r, start, end)[0] : start]):
+        return False  # "现行办法由国务院于2000年发布": an older instrument's history
+    if r.lang == "en" and _EN_RELATIVE_RE.search(r.masked[max(s0, start - 80) : start]):
+        return False  # "the draft clauses that the European Commission published": background
     if kind == "investigation":
         if _third_party(r, start):
             return False
-        word = r.masked[start:end]
+        word = r.masked[start:end].casefold()
         s0, s1 = _sentence(r, start)
-        if any(word in law for law in r.ev.laws) and not any(r.ev.text.find(n, s0, s1) >= 0 for n in r.ev.companies):
+        if any(word in law.casefold() for law in r.ev.laws) and not any(r.ev.text.find(n, s0, s1) >= 0 for n in r.ev.companies):
             return False  # the review a cited rule is about ("网络安全审查办法"), not one the story reports
     return True
 
@@ -457,13 +587,20 @@ def find_actions(ev: Evidence, lang: Lang, words: LangWords) -> list[ActionMenti
                 continue
             kind, laws = found
         actors = _actors(r, kind, start, end, last)
-        if actors is None:
+        if actors is None or (actors == [None] and kind not in _UNKNOWN_ACTOR):
             continue
         if any(a is not None for a in actors):
             last = [a for a in actors if a is not None]
         act = _details(r, kind, start, end, laws)
         out += [ActionMention(act.type, a, act.start, act.text, act.targets, act.count, act.amount, act.laws, act.date) for a in actors]
-    return out
+    return _without_settlement_terms(out)
+
+
+def _without_settlement_terms(acts: list[ActionMention]) -> list[ActionMention]:
+    """What a settlement obliges the company to do (delete the data, stop the practice) is a term of the
+    settlement, not an order of its own: no rectification by an authority the story's company settled with."""
+    settled = {a.agency for a in acts if a.type == "settlement"}
+    return [a for a in acts if not (a.type == "rectification" and a.agency in settled)]
 
 
 __all__ = ["ActionMention", "Evidence", "find_actions"]
