@@ -21,9 +21,9 @@ from lifang_parse.models import ActionType
 TYPES: tuple[ActionType, ...] = get_args(ActionType)
 _LANGS = ("zh", "en")
 _GAP = "…"
-# The gap '…' stands for: Chinese, up to 16 characters of one clause; English, up to five words of one clause.
+# The gap '…' stands for: Chinese, up to 16 characters of one clause; English, up to seven words of one clause.
 _ZH_GAP = r"[^。；;，,！？!?\n]{0,16}?"
-_EN_GAP = r"(?:\s[^\s.;:!?]{1,30}){0,5}?\s"
+_EN_GAP = r"(?:\s[^\s.;:!?]{1,30}){0,7}?\s"
 _MARKER_LISTS = ("passive", "joint", "object_markers")
 
 

@@ -360,9 +360,6 @@ def reconcile_actions(
     out: list[ActionFact] = []
     warnings: list[Warning] = []
     for z, e in _pair_actions(_merge_same(zh), _merge_same(en)):
-        import os
-        if os.environ.get("ACT_BOTH") and bilingual and (z is None or e is None):
-            continue
         fact = _action_fact(z, e, facts)
         if any((f.type, f.agency) == (fact.type, fact.agency) for f in out):
             continue
