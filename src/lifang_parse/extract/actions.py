@@ -497,9 +497,14 @@ def _opens_with_reference(r: _Reader, at: int, start: int) -> bool:
 
 
 def _content(r: _Reader, start: int) -> bool:
-    """Whether the trigger's sentence describes an instrument's content: its sentence or its clause opens
-    with a reference to the instrument ("该法规定", "Adopted on June 10, the law sets up ...")."""
-    return _opens_with_reference(r, _sentence(r, start)[0], start) or _opens_with_reference(r, _clause(r, start, start)[0], start)
+    """Whether the trigger's sentence describes an instrument's content: the sentence, or a clause of it
+    before the trigger, opens with a reference to the instrument ("该法规定", "Adopted on June 10, the law
+    sets up ..., data security review")."""
+    s0, _ = _sentence(r, start)
+    if _opens_with_reference(r, s0, start):
+        return True
+    pattern = _ZH_CLAUSE_END_RE if r.lang == "zh" else _EN_CLAUSE_END_RE
+    return any(_opens_with_reference(r, m.end(), start) for m in pattern.finditer(r.masked, s0, start))
 
 
 def _third_party(r: _Reader, start: int) -> bool:

@@ -46,7 +46,7 @@ _ZH_RELATION_RE = regex.compile(rf"^(?:{alternation(_CP['zh_relation_heads'])})+
 _DEFINITION_RE = regex.compile(
     r"^\s?[（(]\s?(?:(?P<gloss>[A-Z][^（）()“”\"\n]{0,60}?)\s?[，,]\s?)?"
     rf"(?:(?P<joint>{alternation(_CP['joint_definition_words'])})[，,]?\s?)?"
-    r"(?:hereinafter\s)?[“\"](?P<d>[^”\"]{1,40})[”\"]"
+    rf"(?:(?:{alternation(_CP['definition_words'])})[：:]?\s?)?[“\"](?P<d>[^”\"]{{1,40}})[”\"]"
 )
 # A Latin letter or digit: a Latin name's neighbour that would make it part of a longer word.
 _LATIN_CHAR_RE = regex.compile(r"[\p{Latin}\p{N}]")
@@ -142,6 +142,8 @@ _EN_ACQUIRED_RE = regex.compile(
 )
 
 _HAN_RE = regex.compile(r"\p{Han}")
+# A known company's own legal form right after its name (data: company_patterns.zh_own_legal_forms).
+_ZH_OWN_FORM_RE = regex.compile(alternation(_CP["zh_own_legal_forms"]))
 _CAPITAL_RE = regex.compile(r"[A-Z]")
 # A name both a Latin letter or digit on its edges would make part of a longer word.
 _NAME_START_RE = regex.compile(r"[\p{Han}A-Za-z]")
@@ -293,6 +295,10 @@ def _zh_shapes(text: str, cands: Sequence[_Candidate]) -> list[_Candidate]:
     for m in _ZH_ORG_LATIN_RE.finditer(text):
         name = m.group("name").strip()
         out.append(_Candidate(name, m.start("name"), m.end("name"), name, name))
+    for c in cands:
+        own = _ZH_OWN_FORM_RE.match(text, c.end) if c.key is not None and c.kind != "product" else None
+        if own is not None:  # "阿里巴巴集团" + "控股有限公司": the known company's own legal name
+            out.append(_Candidate(text[c.start : own.end()], c.start, own.end(), c.key, text[c.start : own.end()]))
     return out
 
 
@@ -501,8 +507,8 @@ def _pick(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _one_per_company(picked: list[_Candidate], defined: dict[str, str], gazetteer: Gazetteer) -> list[NameMention]:
-    """One mention per company: the short name the text defines for it ("滴滴全球股份有限公司（“滴滴公司”）" ->
-    滴滴公司), else the shortest surface ("阿里巴巴集团控股有限公司" ... "阿里巴巴" -> 阿里巴巴).
+    """One mention per company, named by its longest form ("阿里巴巴集团控股有限公司"), its other forms (the
+    short name the text defines, "阿里巴巴"; a shorter surface) kept as ``forms``.
 
     A product stays apart from the company of the same name; a name used only as a service is a service.
     """
@@ -511,14 +517,17 @@ def _one_per_company(picked: list[_Candidate], defined: dict[str, str], gazettee
         groups.setdefault((c.kind == "product", c.key or c.display), []).append(c)
     out: list[NameMention] = []
     for (product, ident), group in groups.items():
-        display = min(group, key=lambda c: len(c.display)).display
+        surfaces = list(dict.fromkeys([*(c.text for c in group), *(c.display for c in group)]))
+        if not product and ident in defined:
+            surfaces.append(defined[ident])
+        surfaces = list(dict.fromkeys(surfaces))
+        name = max(surfaces, key=len)
         kind: NameKind = "product" if product else "company"
-        if not product:
-            display = defined.get(ident, display)
-            if all(c.kind == "service" for c in group):
-                kind = "service"  # a company only where the other language treats it as an actor
+        if not product and all(c.kind == "service" for c in group):
+            kind = "service"  # a company only where the other language treats it as an actor
         key = group[0].key
-        out.append(NameMention(display, group[0].start, key=key, known=key is not None and key in gazetteer.company_keys, kind=kind))
+        known = key is not None and key in gazetteer.company_keys
+        out.append(NameMention(name, group[0].start, key=key, known=known, kind=kind, forms=tuple(f for f in surfaces if f != name)))
     out.sort(key=lambda n: n.start)
     return out
 
@@ -553,7 +562,7 @@ def _latin_unknown(mentions: Sequence[NameMention], gazetteer: Gazetteer, skip: 
     return [
         n.key
         for n in mentions
-        if n.key and n.kind == "company" and n.key == n.text and n.key not in gazetteer.company_names_en and n.key not in skip
+        if n.key and n.kind == "company" and n.key in n.surfaces and n.key not in gazetteer.company_names_en and n.key not in skip
     ]
 
 

@@ -89,7 +89,8 @@ def _actions(found: dict[Lang, _Found], event: str | None, gazetteer: Gazetteer)
     words = gazetteer.actions or default_words()
     out: dict[Lang, list[ActionMention]] = {}
     for lang, f in found.items():
-        evidence = Evidence(f.text, f.agencies, [n.text for n in f.companies], f.people, f.counts, f.amounts, f.dates, f.laws, event)
+        names = [name for n in f.companies for name in n.surfaces]
+        evidence = Evidence(f.text, f.agencies, names, f.people, f.counts, f.amounts, f.dates, f.laws, event)
         out[lang] = find_actions(evidence, lang, words.of(lang))
     return out
 
@@ -99,7 +100,7 @@ def _unknown_agencies(found: dict[Lang, _Found], gazetteer: Gazetteer, item_id: 
     return [
         Warning(code="unknown_agency", message=f"agency not in the gazetteer: {name}", item_id=item_id)
         for lang, f in found.items()
-        for name in find_unknown_agencies(f.text, lang, gazetteer, extra_mask=tuple(n.text for n in f.companies))
+        for name in find_unknown_agencies(f.text, lang, gazetteer, extra_mask=tuple(name for n in f.companies for name in n.surfaces))
     ]
 
 

@@ -33,6 +33,12 @@ class NameMention:
     key: str | None = None  # gazetteer company (canonical en), a Latin name both languages write, or a surname's pinyin
     known: bool = False  # from the gazetteer (pairs only by key), not from a name's shape
     kind: NameKind = "company"
+    forms: tuple[str, ...] = ()  # the other names this language gives it (a short form, a defined name)
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Every name this language gives it, the name first."""
+        return (self.text, *self.forms)
 
 
 __all__ = ["NOT_NAME_WORDS", "Lang", "NameKind", "NameMention"]

@@ -272,7 +272,8 @@ def reconcile_names(
     facts: list[Named] = []
     warnings: list[Warning] = []
     for z, e in _pair_names(zh, en, same) if bilingual else [(z, None) for z in zh] + [(None, e) for e in en]:
-        facts.append(Named(name=Bilingual(zh=z.text if z else None, en=e.text if e else None)))
+        forms = list(dict.fromkeys([*(z.forms if z else ()), *(e.forms if e else ())]))
+        facts.append(Named(name=Bilingual(zh=z.text if z else None, en=e.text if e else None), mentions=forms))
         if bilingual and (z is None or e is None):
             one = z or e
             assert one is not None
