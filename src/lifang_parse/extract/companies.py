@@ -69,7 +69,7 @@ _ZH_LEADING_RE = regex.compile(
 )
 # An English company name the gazetteer lacks: 1-5 capitalised words then a legal-form suffix ("Acme Data Co., Ltd.").
 _EN_COMPANY_RE = regex.compile(
-    rf"(?P<name>(?:(?:[A-Z][A-Za-z0-9&'’.-]{{0,30}}|&),?\s){{1,5}}(?:{alternation(_CP['en_suffixes'])}))(?![\p{{Latin}}])"
+    rf"(?P<name>(?:(?:[A-Z][A-Za-z0-9&'’.-]{{0,30}}|&|\([A-Z][A-Za-z]{{1,20}}\)),?\s){{1,6}}(?:{alternation(_CP['en_suffixes'])}))(?![\p{{Latin}}])"
 )
 _EN_COMPANY_LEADING_RE = regex.compile(r"^(?:(?:The|On|In|As|At|By|For|From|According|Recently|And|But|With|Under|After|While|When|A|An)\s)+")
 # A name in Chinese quotes that is not a definition ("（“阿里巴巴”）" defines; "“滴滴出行”App" names a product).
@@ -78,6 +78,24 @@ _ZH_QUOTED_RE = regex.compile(r"(?<![（(])“(?P<q>[^“”\n]{1,30})”")
 _ZH_ORG_LATIN_RE = regex.compile(
     rf"(?:{alternation(_CP['zh_org_nouns'])})(?P<name>[A-Z][A-Za-z0-9&.'’-]{{0,30}}(?:\s[A-Z][A-Za-z0-9&.'’-]{{0,30}}){{0,3}})(?![\p{{Latin}}])"
 )
+# An English apposition that calls a name a company: "the pharmacy chain Rite Aid" (up to three words before
+# the noun), "CNKI, an academic database operator" (up to four).
+_EN_NAME = r"[A-Z][\w&.'’-]{0,30}(?:\s[A-Z][\w&.'’-]{0,30}){0,3}"
+_EN_ORG_NOUN = alternation(_CP["en_org_nouns"])
+_EN_ORG_BEFORE_RE = regex.compile(
+    rf"\b(?:the|a|an)\s(?:[a-zA-Z][\w-]{{0,20}}\s){{0,3}}?(?:{_EN_ORG_NOUN})\s(?P<name>{_EN_NAME})(?![\w-])"
+)
+_EN_ORG_AFTER_RE = regex.compile(
+    rf"(?<![\w-])(?P<name>{_EN_NAME}),\s(?:a|an|the)\s(?:[\w-]{{1,20}}\s){{0,4}}?(?:{_EN_ORG_NOUN})\b"
+)
+# The opening of a Chinese list of companies that runs to the clause end ("收到指令的公司为A、B和C").
+_ZH_OPEN_ENUM_RE = regex.compile(rf"(?:{alternation(_CP['zh_open_enumeration'])})[：:]?")
+# A Chinese name right before a bracket that glosses it: "知网（" (the gloss follows).
+_ZH_GLOSSED_RE = regex.compile(r"(?P<han>\p{Han}{2,12})[（(]$")
+# Where an open Chinese list ends: a clause mark or a bracket (names may hold spaces: "Character Technologies").
+_ZH_LIST_END_RE = regex.compile(r"[，,。；;：:！？!?（(\n]")
+# One element of an open Chinese list: a Han or Latin name.
+_ZH_OPEN_NAME_RE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}\w&.·\s'’-]{0,30}$")
 # Words that cut a Chinese company-shaped run: verbs, particles (的, 了) and role nouns (运营主体) before the
 # name proper; a cut word right before the legal form is part of the name (阿里巴巴投资有限公司).
 _ZH_CUT_RE = regex.compile(alternation(_CP["zh_cut_words"]))
@@ -100,7 +118,7 @@ _ZH_COUNTED_RE = regex.compile(rf"(?:\d{{1,6}}|{ZH_NUMERAL})[余多]?家")
 # The close of a Chinese enumeration of companies: (等)N家(公司|企业…). Anchored here, the list is read
 # backwards from it (one bounded window per match, so long texts stay linear).
 _ZH_ENUM_CLOSE_RE = regex.compile(
-    rf"(?P<etc>等)?(?P<n>\d{{1,6}}|{ZH_NUMERAL})[余多]?家(?:{alternation(_CP['zh_enumeration_heads'])})"
+    rf"(?P<etc>等)?(?P<n>\d{{1,6}}|{ZH_NUMERAL})[余多]?家\p{{Han}}{{0,4}}?(?:{alternation(_CP['zh_enumeration_heads'])})"
 )
 # Where the clause holding the list begins (anything but the list separator 、 ends it).
 _ZH_CLAUSE_EDGE_RE = regex.compile(r"[，,。；;：:！？!?（）()《》〈〉“”\"「」\s]")
@@ -114,7 +132,7 @@ _ZH_ENUM_NAME_RE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9&.·\s-]{1,9
 # HUTCHMED", "14 enterprises such as Baidu, Tencent, ... and ByteDance". Names: 1-4 capitalised tokens.
 _EN_ENUM_NAME = r"[A-Z][\w&.'’-]{0,30}(?:\s[A-Z][\w&.'’-]{0,30}){0,3}"
 _EN_ENUM_RE = regex.compile(
-    rf"\b(?:{alternation(_CP['en_enumeration_nouns'])})(?:,|:|\s(?:{alternation(_CP['en_enumeration_cues'])}),?)\s"
+    rf"\b(?:{alternation(_CP['en_enumeration_nouns'])})(?:\s[a-z][\w-]{{0,20}}){{0,3}}?(?:,|:|\s(?:{alternation(_CP['en_enumeration_cues'])}),?)\s"
     rf"(?P<list>{_EN_ENUM_NAME}(?:,\s{_EN_ENUM_NAME}){{0,10}},?\s(?:and|or)\s{_EN_ENUM_NAME})(?![\w-])"
 )
 _EN_ENUM_SPLIT_RE = regex.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
@@ -122,7 +140,10 @@ _EN_ENUM_SPLIT_RE = regex.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
 # capital, not after a legal-form abbreviation or an initial ("Acme Co. Ltd", "J. Smith"). The list stops there.
 _EN_ENUM_SENTENCE_END_RE = regex.compile(
     rf"(?<!\b(?:{alternation(_CP['en_enumeration_abbreviations'])}|\b[A-Z]))\.\s(?=[A-Z])"
+    r"|\.\s(?=(?:The|This|These|That|It|Its|In|On|As|According|However)\s)"  # after "Corp." too, a new sentence
 )
+# Currency codes: "fined the company EUR 20 million" calls no company "EUR".
+_CURRENCY_CODES = frozenset(k for k in lexicon()["en_currency_codes"] if not k.startswith("_"))
 
 
 # What a known company acquired or invested in is a company too: "腾讯2018年投资猿辅导、", "阿里巴巴收购银泰商业股权";
@@ -175,7 +196,7 @@ def _quoted_mask(text: str) -> bytearray:
 def _service_usage(text: str, start: int, end: int, lang: Lang) -> bool:
     """Whether a service-kind name at [start, end) names the service (see _ZH_SERVICE_AFTER_RE)."""
     after = text[end : end + 60]
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 24) : start]
     if lang == "zh":
         return bool(_ZH_SERVICE_AFTER_RE.match(after) or _ZH_SERVICE_BEFORE_RE.search(before))
     return bool(_EN_SERVICE_AFTER_RE.match(after) or _EN_SERVICE_BEFORE_RE.search(before))
@@ -375,6 +396,40 @@ def _en_enumeration(text: str) -> list[_Candidate]:
     return out
 
 
+def _zh_open_enumeration(text: str) -> list[_Candidate]:
+    """Names a Chinese list of companies opens with its head noun ("收到指令的公司为A、B…和C"): at least three,
+    each name-shaped, up to the clause end."""
+    out: list[_Candidate] = []
+    for m in _ZH_OPEN_ENUM_RE.finditer(text):
+        edge = _ZH_LIST_END_RE.search(text, m.end(), min(len(text), m.end() + 200))
+        clause = text[m.end() : edge.start() if edge else min(len(text), m.end() + 200)]
+        if not _ZH_ENUM_SEP_RE.search(clause):
+            continue
+        parts = [(a, p.removesuffix("等")) for a, p in _zh_list_parts(text, m.end(), clause)]
+        if len(parts) < 3 or any(not _ZH_OPEN_NAME_RE.match(p) or _ZH_CUT_RE.search(p) for _, p in parts):
+            continue
+        out += [_Candidate(p, a, a + len(p), p if _LATIN_NAME_RE.match(p) else None, p) for a, p in parts]
+    return out
+
+
+def _en_appositions(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """Names an English apposition calls a company: "the pharmacy chain Rite Aid", "CNKI, an academic database
+    operator" (not a known agency, not words that name nothing)."""
+    out: list[_Candidate] = []
+    for pattern in (_EN_ORG_BEFORE_RE, _EN_ORG_AFTER_RE):
+        for m in pattern.finditer(text):
+            raw = m.group("name")
+            end = _EN_ENUM_SENTENCE_END_RE.search(raw)
+            raw = raw[: end.start()] if end else raw  # "Criteo. The CNIL": the sentence ended
+            name = _EN_COMPANY_LEADING_RE.sub("", raw).rstrip(".")
+            name = name.removesuffix("'s").removesuffix("’s")
+            if not name or name in gazetteer.agency_names_en or name in _CURRENCY_CODES or all(w in NOT_NAME_WORDS for w in name.split()):
+                continue
+            start = m.start("name") + len(raw) - len(_EN_COMPANY_LEADING_RE.sub("", raw))
+            out.append(_Candidate(name, start, start + len(name), name, name))
+    return out
+
+
 # --- pass: relations and literals ----------------------------------------------------------------------------
 
 
@@ -397,10 +452,18 @@ def _acquired(text: str, lang: Lang, known: list[_Candidate]) -> list[_Candidate
 
 
 def _literals(text: str, also: Sequence[str]) -> list[_Candidate]:
-    """Latin names the other language found, wherever this one writes them (not inside a longer word)."""
+    """Latin names the other language found, wherever this one writes them (not inside a longer word); a
+    Chinese name glossed with one ("知网（CNKI）", "优步（Uber）") is that company, named in Chinese."""
     out: list[_Candidate] = []
     for literal in also:
         for m in regex.finditer(rf"(?<![\p{{Latin}}]){regex.escape(literal)}(?![\p{{Latin}}])", text):
+            han = _ZH_GLOSSED_RE.search(text, max(0, m.start() - 14), m.start())
+            if han is not None and text[m.end() : m.end() + 1] in ("）", ")"):
+                cuts = list(_ZH_CUT_RE.finditer(han.group("han")))
+                name = han.group("han")[cuts[-1].end() :] if cuts else han.group("han")
+                if len(name) >= 2:
+                    out.append(_Candidate(name, han.end("han") - len(name), han.end("han"), literal, name))
+                    continue
             out.append(_Candidate(literal, m.start(), m.end(), literal, literal))
     return out
 
@@ -542,8 +605,10 @@ def find_companies(text: str, lang: Lang, gazetteer: Gazetteer, *, also: Sequenc
     cands += _latin_shapes(text, gazetteer)
     if lang == "en":
         cands += _en_enumeration(text)
+        cands += _en_appositions(text, gazetteer)
     else:
         cands += _zh_enumeration(text, [c for c in cands if c.key is not None])
+        cands += _zh_open_enumeration(text)
         cands += _zh_shapes(text, cands)
     cands += _acquired(text, lang, [c for c in cands if c.kind != "product" and c.key in gazetteer.company_keys])
     cands += _literals(text, also)
