@@ -132,6 +132,30 @@ COMPANIES = [
     ("with services provided by companies including Alibaba, Amazon, TikTok and Zalando. These platforms must act", "en",
      ["Alibaba", "Amazon", "TikTok", "Zalando"]),
     ("companies such as Acme Co. Ltd and Zalando. Then it acted", "en", ["Acme Co. Ltd", "Zalando"]),  # not after Co.
+    # blind3 (structure set; companies measured untuned at 0.650, then the classes below generalised): an
+    # apposition that calls a name a company (weekly-cyber-324-2023-12 1.2, 323-2022-07 2.1)
+    ("FTC宣布，连锁药店Rite Aid同意就其指控与FTC达成和解", "zh", ["Rite Aid"]),
+    ("announced that the pharmacy chain Rite Aid had agreed to settle charges", "en", ["Rite Aid"]),
+    ("SAMR ordered CNKI, an academic database operator, to stop", "en", ["CNKI"]),
+    ("the French company Criteo. The CNIL found", "en", ["Criteo"]),  # the apposition's name ends with its sentence
+    ("fined the company EUR 20 million", "en", []),  # a currency code is no name
+    # ... a list that a plural company noun opens, words between (325-2025-09 2.2), or that a count of companies
+    # with a modifier closes (322-2024-04 3.2)
+    ("收到指令的公司为Alphabet、Character Technologies、Instagram、Meta Platforms、OpenAI、Snap和X.AI Corp.。", "zh",
+     ["Alphabet", "Character Technologies", "Instagram", "Meta Platforms", "OpenAI", "Snap", "X.AI Corp."]),
+    ("The companies receiving orders are Alphabet, Character Technologies, Instagram, Meta Platforms, OpenAI, Snap and X.AI Corp. The FTC asks",
+     "en", ["Alphabet", "Character Technologies", "Instagram", "Meta Platforms", "OpenAI", "Snap", "X.AI Corp."]),
+    ("因AT&T、Verizon、T-Mobile和Sprint四家无线运营商未经用户同意", "zh", ["AT&T", "Verizon", "T-Mobile", "Sprint"]),
+    ("fines on four wireless carriers, AT&T, Verizon, T-Mobile and Sprint, for sharing", "en", ["AT&T", "Verizon", "T-Mobile", "Sprint"]),
+    # ... a legal name with a bracketed place (323-2022-07 2.1)
+    ("against Tongfang CNKI (Beijing) Technology Co., Ltd. for", "en", ["Tongfang CNKI (Beijing) Technology Co., Ltd."]),
+    # ... a product named by its kind before it is no company (321-2023-06 1.3)
+    ("its voice assistant Alexa violated the law", "en", []),
+    ("就其语音助手Alexa违反规定", "zh", []),
+    # a Latin name Chinese makes a target or an actor is a company (issue 14: unknown companies), an agency's is not
+    ("监管机构对Acme Robotics处以罚款", "zh", ["Acme Robotics"]),
+    ("Acme Robotics表示将提起上诉", "zh", ["Acme Robotics"]),
+    ("FTC表示", "zh", []),
 ]
 
 

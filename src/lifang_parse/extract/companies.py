@@ -80,7 +80,7 @@ _ZH_ORG_LATIN_RE = regex.compile(
 )
 # An English apposition that calls a name a company: "the pharmacy chain Rite Aid" (up to three words before
 # the noun), "CNKI, an academic database operator" (up to four).
-_EN_NAME = r"[A-Z][\w&.'’-]{0,30}(?:\s[A-Z][\w&.'’-]{0,30}){0,3}"
+_EN_NAME = r"[A-Z][\p{Latin}\d&.'’-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’-]{0,30}){0,3}"
 _EN_ORG_NOUN = alternation(_CP["en_org_nouns"])
 _EN_ORG_BEFORE_RE = regex.compile(
     rf"\b(?:the|a|an)\s(?:[a-zA-Z][\w-]{{0,20}}\s){{0,3}}?(?:{_EN_ORG_NOUN})\s(?P<name>{_EN_NAME})(?![\w-])"
@@ -92,6 +92,12 @@ _EN_ORG_AFTER_RE = regex.compile(
 _ZH_OPEN_ENUM_RE = regex.compile(rf"(?:{alternation(_CP['zh_open_enumeration'])})[：:]?")
 # A Chinese name right before a bracket that glosses it: "知网（" (the gloss follows).
 _ZH_GLOSSED_RE = regex.compile(r"(?P<han>\p{Han}{2,12})[（(]$")
+# A Latin name inside Chinese text (capitalised words), and what makes it an actor or a target there.
+_ZH_LATIN_RUN_RE = regex.compile(
+    r"(?<![\p{Latin}\d.&'’-])[A-Z][\p{Latin}\d&.'’-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’-]{0,30}){0,3}(?![\p{Latin}\d])"
+)
+_ZH_ACTOR_BEFORE_RE = regex.compile(rf"(?:{alternation(_CP['zh_actor_before'])})$")
+_ZH_ACTOR_AFTER_RE = regex.compile(rf"(?:{alternation(_CP['zh_actor_after'])})")
 # Where an open Chinese list ends: a clause mark or a bracket (names may hold spaces: "Character Technologies").
 _ZH_LIST_END_RE = regex.compile(r"[，,。；;：:！？!?（(\n]")
 # One element of an open Chinese list: a Han or Latin name.
@@ -412,6 +418,23 @@ def _zh_open_enumeration(text: str) -> list[_Candidate]:
     return out
 
 
+def _zh_latin_actors(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    """A Latin name inside Chinese that the story makes an actor or a target ("对Acme处以罚款", "Acme表示"):
+    a company, unless it is a known agency or a short all-capital abbreviation (an agency the gazetteer lacks)."""
+    out: list[_Candidate] = []
+    for m in _ZH_LATIN_RUN_RE.finditer(text):
+        name = m.group(0).rstrip(".")
+        before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+        if not (_ZH_ACTOR_BEFORE_RE.search(before) or _ZH_ACTOR_AFTER_RE.match(after)):
+            continue
+        if name in gazetteer.agency_names_en or name in gazetteer.agency_names_zh or (name.isupper() and len(name) <= 5):
+            continue
+        if all(w in NOT_NAME_WORDS for w in name.split()) or name in _CURRENCY_CODES:
+            continue
+        out.append(_Candidate(name, m.start(), m.start() + len(name), name, name))
+    return out
+
+
 def _en_appositions(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """Names an English apposition calls a company: "the pharmacy chain Rite Aid", "CNKI, an academic database
     operator" (not a known agency, not words that name nothing)."""
@@ -609,6 +632,7 @@ def find_companies(text: str, lang: Lang, gazetteer: Gazetteer, *, also: Sequenc
     else:
         cands += _zh_enumeration(text, [c for c in cands if c.key is not None])
         cands += _zh_open_enumeration(text)
+        cands += _zh_latin_actors(text, gazetteer)
         cands += _zh_shapes(text, cands)
     cands += _acquired(text, lang, [c for c in cands if c.kind != "product" and c.key in gazetteer.company_keys])
     cands += _literals(text, also)
