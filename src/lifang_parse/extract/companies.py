@@ -655,25 +655,41 @@ def _latin_unknown(mentions: Sequence[NameMention], gazetteer: Gazetteer, skip: 
     ]
 
 
-def _settle_kinds(zh: list[NameMention], en: list[NameMention]) -> tuple[list[NameMention], list[NameMention]]:
+@dataclass(frozen=True, slots=True)
+class NamedInBoth:
+    """What both languages name: companies, and the products and services named like them (not companies)."""
+
+    zh: list[NameMention]
+    en: list[NameMention]
+    products_zh: list[NameMention]
+    products_en: list[NameMention]
+
+
+def _settle_kinds(zh: list[NameMention], en: list[NameMention]) -> NamedInBoth:
     """Products and services across the two languages.
 
     A company Chinese quotes as a product (“滴滴出行”App) is the app in English too, not a company. A
     service-kind name (Instagram, Alexa) used only as the service is a company only where the other language
-    treats the same entity as an actor ("Facebook's parent company").
+    treats the same entity as an actor ("Facebook's parent company"); else it is a product.
     """
     products = {n.key for n in zh if n.kind == "product"}
     zh_companies = {n.key for n in zh if n.kind != "product"}
-    zh = [n for n in zh if n.kind != "product"]
-    en = [n for n in en if not (n.key in products and n.key not in zh_companies)]
-    actors = {n.key for n in (*zh, *en) if n.kind != "service"}
-    settled = (
-        [replace(n, kind="company") for n in group if n.kind != "service" or n.key in actors] for group in (zh, en)
+    actors = {n.key for n in (*zh, *en) if n.kind == "company" and not (n.key in products and n.key not in zh_companies)}
+
+    def company(n: NameMention) -> bool:
+        if n.kind == "product" or (n.key in products and n.key not in zh_companies):
+            return False
+        return n.kind != "service" or n.key in actors
+
+    return NamedInBoth(
+        zh=[replace(n, kind="company") for n in zh if company(n)],
+        en=[replace(n, kind="company") for n in en if company(n)],
+        products_zh=[replace(n, kind="product") for n in zh if not company(n)],
+        products_en=[replace(n, kind="product") for n in en if not company(n)],
     )
-    return next(settled), next(settled)
 
 
-def companies_in_both(zh_text: str, en_text: str, gazetteer: Gazetteer) -> tuple[list[NameMention], list[NameMention]]:
+def companies_in_both(zh_text: str, en_text: str, gazetteer: Gazetteer) -> NamedInBoth:
     """Companies of the Chinese and of the English text, each language told the Latin names the other found.
 
     A Latin name inside the Chinese (Zalando) is looked for in the English, and a Latin name an English list
@@ -687,4 +703,4 @@ def companies_in_both(zh_text: str, en_text: str, gazetteer: Gazetteer) -> tuple
     return _settle_kinds(zh, en)
 
 
-__all__ = ["companies_in_both", "find_companies"]
+__all__ = ["NamedInBoth", "companies_in_both", "find_companies"]

@@ -45,6 +45,7 @@ class _Found:
     laws: list[str]
     companies: list[NameMention]
     people: list[NameMention]
+    products: list[NameMention]  # products and services named like companies (not companies)
 
 
 def _join(title: str | None, body: str | None) -> str:
@@ -71,7 +72,9 @@ def _found(whole: dict[Lang, str], gazetteer: Gazetteer, period: str | None) -> 
     laws = {"zh": zh_laws, "en": en_titles(whole["en"], zh_laws)}  # without italics, title-shaped runs stand in
     # A year inside a cited title is no date: italic spans are masked by the date extractor, plain-text titles here.
     date_texts = {"zh": whole["zh"], "en": mask_titles(whole["en"], laws["en"])}
-    companies = dict(zip(LANGS, companies_in_both(whole["zh"], whole["en"], gazetteer), strict=True))
+    named = companies_in_both(whole["zh"], whole["en"], gazetteer)
+    companies = {"zh": named.zh, "en": named.en}
+    products = {"zh": named.products_zh, "en": named.products_en}
     zh_people = find_people(whole["zh"], "zh")
     people = {"zh": zh_people, "en": find_people(whole["en"], "en", also=[n.key for n in zh_people if n.key and " " in n.key])}
     out: dict[Lang, _Found] = {}
@@ -79,7 +82,7 @@ def _found(whole: dict[Lang, str], gazetteer: Gazetteer, period: str | None) -> 
         dates, invalid = extract_dates_checked(date_texts[lang], lang, period=period)
         out[lang] = _Found(
             whole[lang], dates, invalid, find_agencies(whole[lang], lang, gazetteer), extract_counts(whole[lang], lang),
-            extract_amounts(whole[lang], lang), laws[lang], companies[lang], people[lang],
+            extract_amounts(whole[lang], lang), laws[lang], companies[lang], people[lang], products[lang],
         )
     return out
 
@@ -127,6 +130,7 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     laws, w5 = reconcile.reconcile_laws(zh.laws, en.laws, item_id=iid, bilingual=bi)
     companies, w6 = reconcile.reconcile_names(zh.companies, en.companies, kind="company", item_id=iid, bilingual=bi)
     people, w7 = reconcile.reconcile_names(zh.people, en.people, kind="person", item_id=iid, bilingual=bi)
+    products, _ = reconcile.reconcile_names(zh.products, en.products, kind="company", item_id=iid, bilingual=bi)
     event = next((d.date for d in dates if d.role == "event"), None)
     acts = _actions(found, event, gazetteer)
     facts = reconcile.ItemFacts(companies, counts, amounts, laws)
@@ -135,7 +139,7 @@ def enrich_item(item: Item, *, period: str | None, gazetteer: Gazetteer) -> Item
     return item.model_copy(
         update={
             "dates": dates, "agencies": agencies, "counts": counts, "amounts": amounts, "laws": laws,
-            "companies": companies, "people": people, "actions": actions, "warnings": [*item.warnings, *warnings],
+            "companies": companies, "people": people, "actions": actions, "products": products, "warnings": [*item.warnings, *warnings],
         }
     )
 
