@@ -80,9 +80,11 @@ def _found(whole: dict[Lang, str], gazetteer: Gazetteer, period: str | None) -> 
     out: dict[Lang, _Found] = {}
     for lang in LANGS:
         dates, invalid = extract_dates_checked(date_texts[lang], lang, period=period)
+        amounts = extract_amounts(whole[lang], lang)
+        taken = [(m.start, m.start + len(m.text)) for m in (*amounts, *dates)]  # no count inside a sum or a date
         out[lang] = _Found(
-            whole[lang], dates, invalid, find_agencies(whole[lang], lang, gazetteer), extract_counts(whole[lang], lang),
-            extract_amounts(whole[lang], lang), laws[lang], companies[lang], people[lang], products[lang],
+            whole[lang], dates, invalid, find_agencies(whole[lang], lang, gazetteer), extract_counts(whole[lang], lang, taken=taken),
+            amounts, laws[lang], companies[lang], people[lang], products[lang],
         )
     return out
 

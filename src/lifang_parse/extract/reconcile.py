@@ -182,7 +182,8 @@ def reconcile_counts(
         unit = z.unit if z else one.unit
         if any(f.value == one.value and f.unit == unit for f in facts):
             continue
-        facts.append(CountFact(value=one.value, unit=unit, zh=z.text if z else None, en=e.text if e else None))  # type: ignore[arg-type]
+        approximate = (z is not None and z.approximate) or (e is not None and e.approximate)
+        facts.append(CountFact(value=one.value, unit=unit, zh=z.text if z else None, en=e.text if e else None, approximate=approximate))  # type: ignore[arg-type]
         if bilingual and (z is None or e is None):
             warnings.append(_warn(item_id, f"count {one.value} {unit}", "zh" if z else "en", one.text))
     return facts, warnings
