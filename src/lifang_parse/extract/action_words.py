@@ -31,9 +31,10 @@ _MARKER_LISTS = ("passive", "joint", "object_markers")
 class LangWords:
     """One language's compiled action words."""
 
-    triggers: Mapping[ActionType, regex.Pattern[str]]
+    # every type's words in one pattern, a named group per type (one scan finds them all, overlapping ones too)
+    triggers: regex.Pattern[str]
     # phrases that hold a trigger but say no such action, per type (None: there are none)
-    nots: Mapping[ActionType, regex.Pattern[str] | None]
+    nots: regex.Pattern[str] | None
     objects: regex.Pattern[str] | None  # what an issued thing is called (issuance without a cited title)
     draft: regex.Pattern[str] | None
     proposal: regex.Pattern[str] | None  # an issued proposal is no instrument ("提案", "its proposal for")
@@ -96,20 +97,27 @@ def _words(data: Mapping[str, Any], key: str, lang: str) -> list[str]:
     return value
 
 
-def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) -> LangWords:
-    triggers: dict[ActionType, regex.Pattern[str]] = {}
-    nots: dict[ActionType, regex.Pattern[str] | None] = {}
+def _grouped(types: Mapping[str, Any], key: str, lang: str) -> regex.Pattern[str] | None:
+    """One pattern of every type's phrases under ``key``, each type a named group (longest phrase first)."""
+    groups = []
     for kind in TYPES:
-        entry = types.get(kind) or {}
-        pattern = _alternation(_words(entry, "triggers", lang), lang)
-        if pattern is not None:
-            triggers[kind] = pattern
-        nots[kind] = _alternation(_words(entry, "not", lang), lang)
+        phrases = sorted({p for p in _words(types.get(kind) or {}, key, lang) if p.strip()}, key=lambda p: (-len(p), p))
+        if phrases:
+            groups.append(f"(?P<{kind}>{'|'.join(_phrase(p, lang) for p in phrases)})")
+    if not groups:
+        return None
+    return regex.compile("|".join(groups), regex.IGNORECASE if lang == "en" else 0)
+
+
+def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) -> LangWords:
+    triggers = _grouped(types, "triggers", lang)
+    if triggers is None:
+        raise ValueError(f"actions: no action words for {lang!r}")
     markers = {key: tuple(_words(data, key, lang)) for key in _MARKER_LISTS}
     issuance = types.get("issuance") or {}
     return LangWords(
         triggers=triggers,
-        nots=nots,
+        nots=_grouped(types, "not", lang),
         objects=_heads(_words(issuance, "objects", lang), lang),
         draft=_alternation(_words(data, "draft", lang), lang),
         proposal=_alternation(_words(issuance, "proposal", lang), lang),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import regex
 
@@ -433,11 +434,11 @@ def _object_phrase(r: _Reader, end: int, stop: int) -> str:
     return window[: cut.start()] if cut else window
 
 
-def _nearest(items: Sequence[CountMention] | Sequence[AmountMention], lo: int, hi: int, at: int) -> int | None:
-    """Index of the item nearest ``at`` inside [lo, hi)."""
+def _nearest(starts: Sequence[int], lo: int, hi: int, at: int) -> int | None:
+    """Index of the start nearest ``at`` inside [lo, hi)."""
     best: int | None = None
-    for i, m in enumerate(items):
-        if lo <= m.start < hi and (best is None or abs(m.start - at) < abs(items[best].start - at)):
+    for i, where in enumerate(starts):
+        if lo <= where < hi and (best is None or abs(where - at) < abs(starts[best] - at)):
             best = i
     return best
 
@@ -451,8 +452,8 @@ def _details(r: _Reader, kind: ActionType, start: int, end: int, laws: tuple[str
     if kind in _ENFORCEMENT:
         targets = tuple(n for n in r.ev.companies if text.find(n, s0, s1) >= 0)
     counts = [c for c in r.ev.counts if c.unit in _TARGET_UNITS]
-    ci = _nearest(counts, c0, c1, start) if kind in _ENFORCEMENT else None
-    ai = _nearest(r.ev.amounts, s0, s1, start) if kind in _MONEY else None
+    ci = _nearest([c.start for c in counts], c0, c1, start) if kind in _ENFORCEMENT else None
+    ai = _nearest([a.start for a in r.ev.amounts], s0, s1, start) if kind in _MONEY else None
     if kind not in _INSTRUMENT:
         laws = tuple(t[2] for t in r.title_spans if s0 <= t[0] < s1) or tuple(r.ev.laws)
     dates = [d for d in r.ev.dates if s0 <= d.start < s1 and d.role in ("event", "mentioned", "range_start")]
@@ -474,15 +475,21 @@ def _details(r: _Reader, kind: ActionType, start: int, end: int, laws: tuple[str
 
 
 def _triggers(r: _Reader) -> list[tuple[int, int, ActionType]]:
-    """Every action word outside cited titles and outside the phrases that say no such act, in order."""
+    """Every action word outside cited titles and outside the phrases that say no such act, in order.
+
+    One scan of all types' words, overlapping matches included (a word of one type inside another's).
+    """
+    blocked: dict[str, list[tuple[int, int]]] = {}
+    if r.words.nots is not None:
+        for m in r.words.nots.finditer(r.masked, overlapped=True):
+            blocked.setdefault(m.lastgroup or "", []).append((m.start(), m.end()))
     out: list[tuple[int, int, ActionType]] = []
-    for kind, pattern in r.words.triggers.items():
-        nots = r.words.nots.get(kind)
-        blocked = [(m.start(), m.end()) for m in nots.finditer(r.masked)] if nots is not None else []
-        for m in pattern.finditer(r.masked):
-            if not any(s < m.end() and m.start() < e for s, e in blocked):
-                out.append((m.start(), m.end(), kind))
-    return sorted(out)
+    for m in r.words.triggers.finditer(r.masked, overlapped=True):
+        kind = m.lastgroup
+        if kind is None or any(s < m.end() and m.start() < e for s, e in blocked.get(kind, ())):
+            continue
+        out.append((m.start(), m.end(), cast(ActionType, kind)))
+    return sorted(set(out))
 
 
 def _opens_with_reference(r: _Reader, at: int, start: int) -> bool:

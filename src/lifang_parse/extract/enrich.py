@@ -81,7 +81,8 @@ def _found(whole: dict[Lang, str], gazetteer: Gazetteer, period: str | None) -> 
     for lang in LANGS:
         dates, invalid = extract_dates_checked(date_texts[lang], lang, period=period)
         amounts = extract_amounts(whole[lang], lang)
-        taken = [(m.start, m.start + len(m.text)) for m in (*amounts, *dates)]  # no count inside a sum or a date
+        # no count inside a sum or a date
+        taken = [(a.start, a.start + len(a.text)) for a in amounts] + [(d.start, d.start + len(d.text)) for d in dates]
         out[lang] = _Found(
             whole[lang], dates, invalid, find_agencies(whole[lang], lang, gazetteer), extract_counts(whole[lang], lang, taken=taken),
             amounts, laws[lang], companies[lang], people[lang], products[lang],

@@ -307,7 +307,8 @@ def _pair_actions(
 ) -> list[tuple[ActionMention | None, ActionMention | None]]:
     """Same (type, agency) first; then an act whose actor one language leaves unnamed pairs with the same
     type in the other."""
-    pairs = [(z, en.get(k)) for k, z in zh.items()] + [(None, e) for k, e in en.items() if k not in zh]
+    pairs: list[tuple[ActionMention | None, ActionMention | None]] = [(z, en.get(k)) for k, z in zh.items()]
+    pairs += [(None, e) for k, e in en.items() if k not in zh]
     for i, (z, e) in enumerate(pairs):
         if z is None or e is not None:
             continue
@@ -315,7 +316,7 @@ def _pair_actions(
             if z2 is None and e2 is not None and e2.type == z.type and None in (z.agency, e2.agency):
                 pairs[i], pairs[j] = (z, e2), (None, None)
                 break
-    return [p for p in pairs if p != (None, None)]
+    return [p for p in pairs if p[0] is not None or p[1] is not None]
 
 
 @dataclass(frozen=True, slots=True)
