@@ -49,6 +49,9 @@ PEOPLE = [
     ("西班牙数字化和人工智能国务秘书卡梅·阿蒂加斯称", "zh", ["卡梅·阿蒂加斯"]),
     ("欧盟数据保护委员会主任委员卡梅·阿蒂加斯表示", "zh", ["卡梅·阿蒂加斯"]),
     ("英国科学、创新和技术大臣米歇尔·多内兰表示", "zh", ["米歇尔·多内兰"]),
+    # blind3 weekly-cyber-323-2022-07 3.1: a glossed name after "分别为" (are, respectively) starts after it
+    ("两部法案的报告人分别为克里斯特尔·沙尔德莫塞（Christel Schaldemose）和安德烈亚斯·施瓦布（Andreas Schwab）", "zh",
+     ["克里斯特尔·沙尔德莫塞", "安德烈亚斯·施瓦布"]),
     # not people
     ("the Federal Trade Commission, the agency", "en", []),
     ("主任委员会议", "zh", []),

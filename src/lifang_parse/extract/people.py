@@ -81,7 +81,7 @@ def _zh_name(match: regex.Match[str], text: str) -> str:
 # A title inside a run of Han characters before a transliterated name: the name starts after the last one.
 _ZH_TITLE_IN_RUN_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)})(?!会|员会)")
 # What stands before a transliterated name in its run of Han characters: a title, a verb or preposition.
-_ZH_GLOSS_CUT_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)}|拟对|对|向|与|和|及|包括|据|称|由|被)")
+_ZH_GLOSS_CUT_RE = regex.compile(rf"(?:{alternation(_TITLES_ZH)}|拟对|对|向|与|和|及|包括|据|称|由|被|分别为|分别是|为|是)")
 
 
 # More transliterated names of a list a title leads: "联合报告员布兰多·贝尼费和德拉戈什·图多拉凯",
