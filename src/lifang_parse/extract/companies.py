@@ -64,23 +64,25 @@ _EN_SERVICE_AFTER_RE = regex.compile(
     rf"|['’]s(?:\s[\w$-]{{1,20}}){{0,2}}\s(?i:{alternation(_CP['en_service_after'])})\b)"
 )
 _EN_SERVICE_BEFORE_RE = regex.compile(rf"(?<![\w-])(?i:{alternation(_CP['en_service_before'])})\s$")
-_ZH_LEADING_RE = regex.compile(
-    r"^(?:根据|依据|按照|近日|日前|此前|同时|随后|其中|此外|对|向|与|和|及|由|被|将|在|据|称|是|为|经|要求|宣布|指控|起诉|处罚|罚款|约谈|就|等)+"
-)
+_ZH_LEADING_RE = regex.compile(rf"^(?:{alternation(_CP['zh_leading_words'])})+")
 # An English company name the gazetteer lacks: 1-5 capitalised words then a legal-form suffix ("Acme Data Co., Ltd.").
 _EN_COMPANY_RE = regex.compile(
-    rf"(?P<name>(?:(?:[A-Z][A-Za-z0-9&'’.-]{{0,30}}|&|\([A-Z][A-Za-z]{{1,20}}\)),?\s){{1,6}}(?:{alternation(_CP['en_suffixes'])}))(?![\p{{Latin}}])"
+    rf"(?P<name>[A-Z][\p{{Latin}}0-9&'’.+-]{{0,30}},?\s"
+    rf"(?:(?:[A-Z][\p{{Latin}}0-9&'’.+-]{{0,30}}|&|(?<![\p{{Latin}}])(?:{alternation(_CP['en_name_connectors'])})|\([A-Z][A-Za-z]{{1,20}}\)),?\s){{0,5}}"
+    rf"(?:{alternation(_CP['en_suffixes'])}))(?![\p{{Latin}}])"
 )
+# Where a run of English legal names is cut: a comma after a legal form that ends a name ("... LLC, Google LLC").
+_EN_LIST_OF_LEGAL_NAMES_RE = regex.compile(r"(?<=\b(?:LLC|Inc\.|Ltd\.|Limited|Corp\.|Corporation|GmbH|AG|plc|PLC|S\.A\.|Şti\.)),\s")
 _EN_COMPANY_LEADING_RE = regex.compile(r"^(?:(?:The|On|In|As|At|By|For|From|According|Recently|And|But|With|Under|After|While|When|A|An)\s)+")
 # A name in Chinese quotes that is not a definition ("（“阿里巴巴”）" defines; "“滴滴出行”App" names a product).
 _ZH_QUOTED_RE = regex.compile(r"(?<![（(])“(?P<q>[^“”\n]{1,30})”")
 # "开发商Flo Health", "慈善机构Mermaids": a Chinese organisation noun, then a Latin-script name.
 _ZH_ORG_LATIN_RE = regex.compile(
-    rf"(?:{alternation(_CP['zh_org_nouns'])})(?P<name>[A-Z][A-Za-z0-9&.'’-]{{0,30}}(?:\s[A-Z][A-Za-z0-9&.'’-]{{0,30}}){{0,3}})(?![\p{{Latin}}])"
+    rf"(?:{alternation(_CP['zh_org_nouns'])})(?P<name>[A-Z][\p{{Latin}}0-9&.'’+-]{{0,30}}(?:\s[A-Z][\p{{Latin}}0-9&.'’+-]{{0,30}}){{0,3}})(?![\p{{Latin}}])"
 )
 # An English apposition that calls a name a company: "the pharmacy chain Rite Aid" (up to three words before
 # the noun), "CNKI, an academic database operator" (up to four).
-_EN_NAME = r"[A-Z][\p{Latin}\d&.'’-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’-]{0,30}){0,3}"
+_EN_NAME = r"[A-Z][\p{Latin}\d&.'’+-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’+-]{0,30}){0,3}"
 _EN_ORG_NOUN = alternation(_CP["en_org_nouns"])
 _EN_ORG_BEFORE_RE = regex.compile(
     rf"\b(?:the|a|an)\s(?:[a-zA-Z][\w-]{{0,20}}\s){{0,3}}?(?:{_EN_ORG_NOUN})\s(?P<name>{_EN_NAME})(?![\w-])"
@@ -94,7 +96,7 @@ _ZH_OPEN_ENUM_RE = regex.compile(rf"(?:{alternation(_CP['zh_open_enumeration'])}
 _ZH_GLOSSED_RE = regex.compile(r"(?P<han>\p{Han}{2,12})[（(]$")
 # A Latin name inside Chinese text (capitalised words), and what makes it an actor or a target there.
 _ZH_LATIN_RUN_RE = regex.compile(
-    r"(?<![\p{Latin}\d.&'’-])[A-Z][\p{Latin}\d&.'’-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’-]{0,30}){0,3}(?![\p{Latin}\d])"
+    r"(?<![\p{Latin}\d.&'’-])[A-Z][\p{Latin}\d&.'’+-]{0,30}(?:\s[A-Z][\p{Latin}\d&.'’+-]{0,30}){0,3}(?![\p{Latin}\d])"
 )
 _ZH_ACTOR_BEFORE_RE = regex.compile(rf"(?:{alternation(_CP['zh_actor_before'])})$")
 _ZH_ACTOR_AFTER_RE = regex.compile(rf"(?:{alternation(_CP['zh_actor_after'])})")
@@ -118,6 +120,17 @@ _EN_NOT_COMPANY: tuple[str, ...] = tuple(_CP["en_not_companies"])
 # "深圳市…公司"); a known or Latin name and a definition after it are checked in code. Not "审议公司", "滴滴退市是公司".
 _ZH_PLACE_PREFIX_RE = regex.compile(
     rf"^(?:{alternation(_CP['zh_place_prefixes'])})(?:{alternation(_CP['zh_place_endings'])})?\p{{Han}}"
+)
+# What closes a list of platforms (data: company_patterns zh/en_platform_list_heads), and where an English
+# list's clause begins (a sentence or clause mark other than the list's commas).
+_ZH_PLATFORM_CLOSE_RE = regex.compile(rf"等\p{{Han}}{{0,4}}?(?:{alternation(_CP['zh_platform_list_heads'])})")
+_EN_PLATFORM_CLOSE_RE = regex.compile(
+    rf"\b(?:and|or)\sother\s(?:[a-z-]{{1,20}}\s){{0,3}}?(?:{alternation(_CP['en_platform_list_heads'])})\b"
+)
+_EN_LIST_EDGE_RE = regex.compile(r"[.;:](?:\s|$)|\b(?:As|as|such as|including)\s")
+# A place right before a known name inside a legal name: part of the legal name (北京 + 快手科技有限公司).
+_ZH_PLACE_BEFORE_RE = regex.compile(
+    rf"(?:{alternation(_CP['zh_place_prefixes'])})(?:{alternation(_CP['zh_place_endings'])})?$"
 )
 # A count phrase before the company word is no name: "五家公司", "14家企业", "两家公司".
 _ZH_COUNTED_RE = regex.compile(rf"(?:\d{{1,6}}|{ZH_NUMERAL})[余多]?家")
@@ -199,13 +212,15 @@ def _quoted_mask(text: str) -> bytearray:
     return quoted
 
 
-def _service_usage(text: str, start: int, end: int, lang: Lang) -> bool:
-    """Whether a service-kind name at [start, end) names the service (see _ZH_SERVICE_AFTER_RE)."""
+def _service_usage(text: str, start: int, end: int, lang: Lang, *, after_only: bool = False) -> bool:
+    """Whether a known name at [start, end) names a service (see _ZH_SERVICE_AFTER_RE): a service word after
+    it ("微博平台", "LinkedIn users"); for a service-kind name also a usage word before it ("in Gmail"), which
+    says nothing of a company's name ("investment in Yuanfudao": ``after_only``)."""
     after = text[end : end + 60]
-    before = text[max(0, start - 24) : start]
+    before = "" if after_only else text[max(0, start - 24) : start]
     if lang == "zh":
-        return bool(_ZH_SERVICE_AFTER_RE.match(after) or _ZH_SERVICE_BEFORE_RE.search(before))
-    return bool(_EN_SERVICE_AFTER_RE.match(after) or _EN_SERVICE_BEFORE_RE.search(before))
+        return bool(_ZH_SERVICE_AFTER_RE.match(after) or (before and _ZH_SERVICE_BEFORE_RE.search(before)))
+    return bool(_EN_SERVICE_AFTER_RE.match(after) or (before and _EN_SERVICE_BEFORE_RE.search(before)))
 
 
 def _gazetteer_pass(text: str, lang: Lang, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -227,9 +242,24 @@ def _gazetteer_pass(text: str, lang: Lang, gazetteer: Gazetteer) -> list[_Candid
         kind: NameKind = "company"
         if quoted is not None and all(quoted[m.start() : m.end()]):
             kind = "product"
-        elif company.kind == "service" and _service_usage(text, m.start(), m.end(), lang):
-            kind = "service"
+        elif _service_usage(text, m.start(), m.end(), lang, after_only=company.kind != "service") or (
+            company.kind == "service" and out and 0 <= m.start() - out[-1].end <= 1
+        ):
+            kind = "service"  # "微博平台", "LinkedIn users"; "Xiaomi App Store" (a service after its owner's name)
         out.append(_Candidate(surface, m.start(), m.end(), company.en, surface, kind))
+    return _platform_lists(text, lang, out)
+
+
+def _platform_lists(text: str, lang: Lang, cands: list[_Candidate]) -> list[_Candidate]:
+    """Known names in a list a platform noun closes ("必应搜索、抖音、新浪微博等网站平台", "Douyin, Sina Weibo and other
+    websites and platforms") name the platforms: services, not companies."""
+    pattern = _ZH_PLATFORM_CLOSE_RE if lang == "zh" else _EN_PLATFORM_CLOSE_RE
+    out = list(cands)
+    for m in pattern.finditer(text):
+        edge = _ZH_CLAUSE_EDGE_RE if lang == "zh" else _EN_LIST_EDGE_RE
+        starts = [e.end() for e in edge.finditer(text, max(0, m.start() - 120), m.start())]
+        lo = starts[-1] if starts else max(0, m.start() - 120)
+        out = [replace(c, kind="service") if lo <= c.start < m.start() and c.kind == "company" else c for c in out]
     return out
 
 
@@ -240,13 +270,16 @@ def _latin_shapes(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     """English legal names; a known name plus a legal form ("Clearview AI Inc.") is that known company."""
     out: list[_Candidate] = []
     for m in _EN_COMPANY_RE.finditer(text):
-        name = _EN_COMPANY_LEADING_RE.sub("", m.group("name")).strip().rstrip(",")
-        if len(name.split()) < 2 or any(bad in name for bad in _EN_NOT_COMPANY):
-            continue
-        start = m.end() - len(name)
-        index = gazetteer.company_names_en.get(_EN_SUFFIX_TAIL_RE.sub("", name))
-        key = gazetteer.companies[index].en if index is not None else name
-        out.append(_Candidate(name, start, m.end(), key, name))
+        whole = _EN_COMPANY_LEADING_RE.sub("", m.group("name")).strip().rstrip(",")
+        at = m.end() - len(whole)
+        for piece in _EN_LIST_OF_LEGAL_NAMES_RE.split(whole):  # "Google International LLC, Google LLC": two
+            start = text.index(piece, at)
+            at = start + len(piece)
+            if len(piece.split()) < 2 or any(bad in piece for bad in _EN_NOT_COMPANY):
+                continue
+            index = gazetteer.company_names_en.get(_EN_SUFFIX_TAIL_RE.sub("", piece))
+            key = gazetteer.companies[index].en if index is not None else piece
+            out.append(_Candidate(piece, start, at, key, piece))
     return out
 
 
@@ -260,7 +293,10 @@ def _zh_left_edge(text: str, m: regex.Match[str], known: list[tuple[int, int]]) 
     # The first known name starting inside the run: a binary search keeps long texts linear.
     at = bisect.bisect_left(known, (m.start() + offset, -1))
     if at < len(known) and known[at][0] < m.end():
-        offset = known[at][0] - m.start()  # a known company's name starts the legal name
+        offset = known[at][0] - m.start()  # a known company's name starts the legal name ...
+        place = _ZH_PLACE_BEFORE_RE.search(raw[:offset])
+        if place is not None:
+            offset = place.start()  # ... after its place ("北京" in 北京快手科技有限公司)
         rest = text[known[at][1] : m.start() + suffix_at]
         if not rest or _ZH_RELATION_RE.match(rest):
             return None
@@ -324,8 +360,10 @@ def _zh_shapes(text: str, cands: Sequence[_Candidate]) -> list[_Candidate]:
         out.append(_Candidate(name, m.start("name"), m.end("name"), name, name))
     for c in cands:
         own = _ZH_OWN_FORM_RE.match(text, c.end) if c.key is not None and c.kind != "product" else None
-        if own is not None:  # "阿里巴巴集团" + "控股有限公司": the known company's own legal name
-            out.append(_Candidate(text[c.start : own.end()], c.start, own.end(), c.key, text[c.start : own.end()]))
+        if own is not None:  # "阿里巴巴集团" + "控股有限公司": the known company's own legal name (with its place)
+            place = _ZH_PLACE_BEFORE_RE.search(text, max(0, c.start - 6), c.start)
+            first = place.start() if place is not None else c.start
+            out.append(_Candidate(text[first : own.end()], first, own.end(), c.key, text[first : own.end()]))
     return out
 
 
