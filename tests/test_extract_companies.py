@@ -103,10 +103,11 @@ COMPANIES = [
     # gloss is the same company
     ("公布对美光科技公司（Micron Technology, Inc.，“美光”）在华销售产品的审查结论。美光产品存在隐患", "zh", ["美光科技公司"]),
     ("公布对蓝鲸数据科技有限公司（Blue Whale Data Technology Co., Ltd.，“蓝鲸”）的审查结论", "zh", ["蓝鲸数据科技有限公司"]),
-    # blind weekly-cyber-300-2023-06 3.2: a joint definition names every legal name of the coordination before it
-    ("Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”）同意支付罚款", "zh", ["Amazon.com Services LLC"]),
-    ('Amazon.com, Inc. and Amazon.com Services LLC (together, "Amazon") would pay', "en", ["Amazon.com Services LLC"]),
-    ('Acme Data Inc. and Acme Cloud LLC (collectively, "Acme") agreed', "en", ["Acme Data Inc."]),
+    # blind weekly-cyber-300-2023-06 3.2, blind4 weekly-cyber-334-2025-01 2.4: a joint definition names the
+    # coordination before it: each legal name stays a company, the collective name one of its mentions
+    ("Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”）同意支付罚款", "zh", ["Amazon.com, Inc.", "Amazon.com Services LLC"]),
+    ('Amazon.com, Inc. and Amazon.com Services LLC (together, "Amazon") would pay', "en", ["Amazon.com, Inc.", "Amazon.com Services LLC"]),
+    ('Acme Data Inc. and Acme Cloud LLC (collectively, "Acme") agreed', "en", ["Acme Data Inc.", "Acme Cloud LLC"]),
     ('Ring LLC ("Ring") agreed to pay. Bring-your-own devices and ringtones are other matters; Ring said', "en", ["Ring LLC"]),
     # blind weekly-cyber-284-2022-11 2.1, 290-2023-01 2.2/2.4, 300-2023-06 3.2: a service or product of a parent
     # company (data/companies.json kind "service") used as the service is no company ...

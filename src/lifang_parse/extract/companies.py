@@ -561,6 +561,9 @@ def _short_names(
             continue
         glossed[end : end + d.end()] = b"\x01" * d.end()  # the bracket names the company before it
         short = d.group("d").strip()
+        if d.group("joint"):
+            shorts[short] = (-1, None, short)  # a collective name ("合称“谷歌”"): no company of its own
+            continue
         if len(short) < 2 or _ZH_GENERIC_STEM_RE.match(short) or short in _CP["zh_suffixes"] or short in shorts:
             continue
         shorts[short] = (end + d.end(), *_defined_identity(c, short, gazetteer, names))
@@ -576,9 +579,12 @@ def _recurrences(text: str, shorts: dict[str, tuple[int, str | None, str]]) -> l
     out: list[_Candidate] = []
     if not shorts:
         return out
-    for m in regex.finditer(alternation(shorts), text):
+    defined = {short: value for short, value in shorts.items() if value[0] >= 0}
+    if not defined:
+        return out
+    for m in regex.finditer(alternation(defined), text):
         short = m.group(0)
-        after, key, display = shorts[short]
+        after, key, display = defined[short]
         if m.start() < after:
             continue
         if _LATIN_NAME_RE.match(short[0]) and m.start() > 0 and _LATIN_CHAR_RE.match(text[m.start() - 1]):
@@ -594,7 +600,8 @@ def _resolve_definitions(
 ) -> tuple[list[_Candidate], dict[str, str]]:
     """Each defined company keyed by what its definition says, and group -> the short name defined for it.
 
-    A joint definition ("A和B（合称“亚马逊”）") names every legal name of the coordination before it.
+    A joint definition ("A和B（合称“亚马逊”）") names the coordination before it: each legal name stays a company,
+    the collective name a form of each.
     """
     resolved: list[_Candidate] = []
     defined: dict[str, str] = {}
@@ -602,15 +609,19 @@ def _resolve_definitions(
         d = _DEFINITION_RE.match(text[c.end : c.end + 100])
         if d is not None and c.kind != "product":
             short = d.group("d").strip()
-            key, display = _defined_identity(c, short, gazetteer, names)
-            c = replace(c, key=key, display=display, kind="company")  # defined: an actor, not a service
-            defined.setdefault(c.key or c.display, short)
             if d.group("joint"):
+                # every legal name of the coordination before it stays a company of its own, the collective
+                # name one of its forms
                 first, k = c.start, len(resolved)
+                defined.setdefault(c.key or c.display, short)
                 while k > 0 and _COORDINATION_RE.match(text[resolved[k - 1].end : first]):
                     prev = resolved[k - 1]
-                    resolved[k - 1] = replace(prev, key=c.key, display=c.display, kind="product" if prev.kind == "product" else "company")
+                    defined.setdefault(prev.key or prev.display, short)
                     first, k = prev.start, k - 1
+            else:
+                key, display = _defined_identity(c, short, gazetteer, names)
+                c = replace(c, key=key, display=display, kind="company")  # defined: an actor, not a service
+                defined.setdefault(c.key or c.display, short)
         resolved.append(c)
     return resolved, defined
 
@@ -676,7 +687,8 @@ def find_companies(text: str, lang: Lang, gazetteer: Gazetteer, *, also: Sequenc
     cands += _literals(text, also)
     shorts, glossed = _short_names(text, cands, gazetteer, names)
     cands += _recurrences(text, shorts)
-    cands = [c for c in cands if not any(glossed[c.start : c.end])]
+    collective = {short for short, (after, _, _) in shorts.items() if after < 0}
+    cands = [c for c in cands if not any(glossed[c.start : c.end]) and c.text not in collective]
     resolved, defined = _resolve_definitions(text, _pick(cands), gazetteer, names)
     return _one_per_company(resolved, defined, gazetteer)
 
