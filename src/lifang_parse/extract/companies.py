@@ -113,6 +113,8 @@ _ZH_BARE_SUFFIX_RE = regex.compile(rf"(?:{alternation(_CP['zh_bare_suffixes'])})
 _LATIN_NAME_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9&.'’ -]{0,40}$")
 # An English legal form at the end of a name ("Clearview AI Inc." -> "Clearview AI").
 _EN_SUFFIX_TAIL_RE = regex.compile(rf",?\s(?:{alternation(_CP['en_suffixes'])})$")
+# Names shaped like a company that name none ("七国集团": the Group of Seven).
+_ZH_NOT_COMPANY_RE = regex.compile(alternation(_CP["zh_not_companies"]))
 _ZH_BAD_NAME_RE = regex.compile(r"其他|该|这|那|此|各|某些|一家|多家|两家|在")
 _EN_NOT_COMPANY: tuple[str, ...] = tuple(_CP["en_not_companies"])
 
@@ -151,7 +153,7 @@ _ZH_ENUM_NAME_RE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9&.·\s-]{1,9
 # HUTCHMED", "14 enterprises such as Baidu, Tencent, ... and ByteDance". Names: 1-4 capitalised tokens.
 _EN_ENUM_NAME = r"[A-Z][\w&.'’-]{0,30}(?:\s[A-Z][\w&.'’-]{0,30}){0,3}"
 _EN_ENUM_RE = regex.compile(
-    rf"\b(?:{alternation(_CP['en_enumeration_nouns'])})(?:\s[a-z][\w-]{{0,20}}){{0,3}}?(?:,|:|\s(?:{alternation(_CP['en_enumeration_cues'])}),?)\s"
+    rf"\b(?:{alternation(_CP['en_enumeration_nouns'])})(?:\s[a-z][\w-]{{0,20}}){{0,3}}?(?:,?\s(?:{alternation(_CP['en_enumeration_cues'])}),?|,|:)\s"
     rf"(?P<list>{_EN_ENUM_NAME}(?:,\s{_EN_ENUM_NAME}){{0,10}},?\s(?:and|or)\s{_EN_ENUM_NAME})(?![\w-])"
 )
 _EN_ENUM_SPLIT_RE = regex.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
@@ -247,7 +249,19 @@ def _gazetteer_pass(text: str, lang: Lang, gazetteer: Gazetteer) -> list[_Candid
         ):
             kind = "service"  # "微博平台", "LinkedIn users"; "Xiaomi App Store" (a service after its owner's name)
         out.append(_Candidate(surface, m.start(), m.end(), company.en, surface, kind))
-    return _platform_lists(text, lang, out)
+    return _platform_lists(text, lang, _coordinated_services(text, out))
+
+
+def _coordinated_services(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """Known names coordinated with a service ("on Facebook and Instagram", "在Facebook和Instagram上") are
+    services too: one usage word speaks for the whole coordination."""
+    out = list(cands)
+    for _ in range(2):  # both ways along a short coordination
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if "service" in (a.kind, b.kind) and "product" not in (a.kind, b.kind) and _COORDINATION_RE.match(text[a.end : b.start]):
+                out[i], out[i + 1] = replace(a, kind="service"), replace(b, kind="service")
+    return out
 
 
 def _platform_lists(text: str, lang: Lang, cands: list[_Candidate]) -> list[_Candidate]:
@@ -309,7 +323,8 @@ def _zh_name_shaped(text: str, name: str, stem: str, end: int) -> bool:
     if name[len(stem) :] == "公司" and not (_ZH_PLACE_PREFIX_RE.match(name) or _DEFINITION_RE.match(text[end : end + 60])):
         return False  # a bare 公司 after a verb or clause ("审议公司", "滴滴退市是公司") names no company
     return not (
-        _ZH_COUNTED_RE.search(name)
+        _ZH_NOT_COMPANY_RE.search(name)
+        or _ZH_COUNTED_RE.search(name)
         or len(name) < 4
         or len(name) > 20
         or not stem

@@ -494,6 +494,10 @@ def extract_dates_checked(
     return out, impossible
 
 
+# What may stand before a range that opens the story: nothing, or "From" / "Between" (in English).
+_OPENS_RANGE_RE = regex.compile(r"\s*(?:(?:From|from|Between|between)\s)?")
+
+
 def _mentions(
     text: str, lang: Lang, *, period: str | None, allow_event: bool, reference: dt.date | None, impossible: list[str]
 ) -> list[DateMention]:
@@ -506,13 +510,14 @@ def _mentions(
     sentence_end = (_ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END).search(text)
     first_end = sentence_end.start() if sentence_end else len(text)
 
-    # The event: the first date, a plain day/month date in the opening clause.
+    # The event: the first date, a plain day/month date in the opening clause, or the start of a range that
+    # opens the story ("4月26日至29日，…": schema 1.1, the date a tracker files the story under).
     event_index: int | None = None
     lead = raws[0]
     if (
         allow_event
         and not lead.role
-        and not lead.range_part
+        and (not lead.range_part or (lead.range_part == "start" and _OPENS_RANGE_RE.fullmatch(text[: lead.start])))
         and lead.month
         and lead.start <= LEAD_WINDOW[lang]
         and lead.start < first_end
