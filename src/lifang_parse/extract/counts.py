@@ -39,6 +39,7 @@ _RANK = _LEX["zh_rank_cues"]
 # A rank or threshold, not a count: 排名前10 / 前100位 (前 alone only with a rank classifier, 前3家 may count).
 _ZH_RANK_BEFORE_RE = regex.compile(rf"(?:{alternation(w for w in _RANK['before'] if w != '前')})$")
 _ZH_RANK_CLASSIFIERS: frozenset[str] = frozenset(_RANK["rank_classifiers"])
+_ZH_POSITIONS: frozenset[str] = frozenset(_RANK["positions_before"])
 # 数百家 / 几十个: a vague number, not a count.
 _ZH_VAGUE_BEFORE: frozenset[str] = frozenset(_RANK["vague_before"])
 # A Chinese numeral that opens with a bare multiplier (百家号, 千家万户): an idiom or a name, not a number.
@@ -177,8 +178,8 @@ def _zh_counts(text: str) -> list[CountMention]:
             continue
         cls = m.group("cls")
         before = text[max(0, m.start() - 4) : m.start()]
-        if _ZH_RANK_BEFORE_RE.search(before) or (before.endswith("前") and cls in _ZH_RANK_CLASSIFIERS):
-            continue  # a rank: 排名前10家, 前100位的网站
+        if _ZH_RANK_BEFORE_RE.search(before) or (before[-1:] in _ZH_POSITIONS and cls in _ZH_RANK_CLASSIFIERS):
+            continue  # a rank or a position: 排名前10家, 前100位的网站, 卡号后四位
         bound = _ZH_APPROX_BEFORE_RE.search(before) is not None
         if _ZH_NUMERAL_ONLY_RE.match(num) and (
             (_ZH_BARE_MULTIPLIER_RE.match(num) and not bound) or (before[-1:] in _ZH_VAGUE_BEFORE)

@@ -22,6 +22,7 @@ _SURNAMES: dict[str, str] = _LEX["zh_surnames"]
 _TITLES_ZH: list[str] = _LEX["person_titles"]["zh"]
 _TITLES_EN: list[str] = _LEX["person_titles"]["en"]
 _STOPS: list[str] = _LEX["zh_name_stops"]
+_NEVER_LAST: frozenset[str] = frozenset(_LEX["zh_name_never_last"]["chars"])
 
 _SURNAME_ALT = alternation(_SURNAMES)
 _STOP_ALT = alternation(_STOPS)
@@ -72,6 +73,8 @@ def _zh_name(match: regex.Match[str], text: str) -> str:
             if _ZH_STOP_RE.match(text[start + cut : start + cut + 3]):
                 return name[:cut]
         return name
+    if len(name) >= 3 and name[2] in _NEVER_LAST:
+        return name[:2]  # "李强已于": 已 ends no name
     for length in (3, 2):  # surname + 2, surname + 1
         if len(name) >= length and _ZH_STOP_RE.match(text[start + length : start + length + 3]):
             return name[:length]
