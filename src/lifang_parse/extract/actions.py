@@ -74,7 +74,7 @@ _TARGET_UNITS = frozenset({"app", "company", "case"})
 _BRACKET_RE = regex.compile(r"[（(][^（）()]{0,40}[）)]")
 _THE_RE = regex.compile(r"(?<![\w-])the(?![\w-])")
 # Where an English object noun phrase ends: a preposition (not "of"), a relative word, a clause mark.
-_EN_NP_END_RE = regex.compile(r"\s(?:on|for|to|in|that|which|with|by|from|under|at|as|after|before|while)\s|[,.;:]")
+_EN_NP_END_RE = regex.compile(r"\s(?:of|on|for|to|in|that|which|with|by|from|under|at|as|after|before|while)\s|[,.;:]")
 # Words that make a title the topic of an issued thing, not the thing: "对《…》的谈判立场", "position on the *…*".
 _ZH_TOPIC_WORDS = ("对", "就", "关于", "针对", "围绕")
 _EN_TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "for", "to", "under"})
@@ -282,7 +282,8 @@ def _subject(r: _Reader, start: int, sent_start: int, kind: ActionType) -> list[
     agencies = [e for e in before if e.kind == "agency"]
     clause_start = _clause(r, start, start)[0]
     for e in reversed(before):
-        if e.kind == "agency" and _subordinate(r, e, start):
+        if e.kind == "agency" and (_subordinate(r, e, start) or _adverbial(r, e)):
+            agencies.remove(e)
             continue
         if e.kind == "agency":
             return _coordinated(r, agencies, agencies.index(e))
@@ -312,6 +313,16 @@ def _in_time_clause(r: _Reader, start: int, end: int) -> bool:
     lead = r.masked[c0:start]
     words = _WORD_RE.findall(lead.lower())
     return bool(words[:3]) and any(w in r.words.subordinate for w in words[:2])
+
+
+def _adverbial(r: _Reader, e: _Entity) -> bool:
+    """Whether an agency stands in an adverbial, not as a subject: "在国家网信办指导下", "根据国家网信办移交的线索",
+    "acting on leads transferred by the CAC", "under the guidance of the ..."."""
+    lead = r.masked[max(0, e.start - 24) : e.start]
+    if r.lang == "zh":
+        return any(lead.endswith(w) for w in r.words.adverbial)
+    lead = _THE_RE.sub("", lead).rstrip()
+    return any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha()) for w in r.words.adverbial)
 
 
 def _company_subject(r: _Reader, e: _Entity, clause_start: int, start: int, kind: ActionType) -> bool:
@@ -554,7 +565,7 @@ def _company_speaks(r: _Reader, s0: int, start: int) -> bool:
 def _keep(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
     """Whether an action word says an act of this story: not in a relative clause (background), not a
     possibility or a rule's content, not a third party's own check, not the subject of the rule cited."""
-    if r.lang == "zh" and r.masked[end : end + 1] == "的" and not _agent_issues(r, kind, start, end):
+    if r.lang == "zh" and kind != "fine" and r.masked[end : end + 1] == "的" and not _agent_issues(r, kind, start, end):
         return False  # "拒不整改的APP", "对2009年发布的《…》进行修订"
     if r.lang == "en" and kind == "issuance" and r.masked[:start].rstrip(" ,").endswith(("*", _FILLER)):
         return False  # "the *Provisions* issued in 2009": a title's history, not the story's act
