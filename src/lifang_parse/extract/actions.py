@@ -83,6 +83,8 @@ _EN_TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "for", "t
 _EN_RELATIVE_RE = regex.compile(r"\b(?:that|which)\s(?:the\s)?(?:[A-Z][\w'’-]*\s){1,8}(?:had\s|has\s)?$")
 # A name's gloss in brackets right after it: "（Andrea Jelinek）", " (“DPC”)".
 _GLOSS_RE = regex.compile(r"\s?[（(][^（）()]{1,60}[）)]")
+# A relative clause the action word closes: "that had completed and reported their" (at most six words).
+_EN_THAT_RE = regex.compile(r"\b(?:that|which|who)\s(?:[\w'’-]+\s){0,6}$")
 _WORD_RE = regex.compile(r"[\w'’-]+")
 # A date opening a sentence ("2021年8月20日，", "On August 20, 2021, "): not its subject.
 _LEAD_DATE_RE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|^(?:On|In|As of|By)\s[^,]{3,30},\s")
@@ -251,7 +253,7 @@ def _coordinated(r: _Reader, agencies: list[_Entity], k: int) -> list[str | None
     """The agency at ``agencies[k]`` and the ones coordinated with it just before it ("A、B和C", "A, together
     with B and C"), first to last."""
     group = [agencies[k]]
-    while k > 0 and _joined(r, agencies[k - 1], group[0]):
+    while k > 0 and _joined(r, agencies[k - 1], group[0]) and not _adverbial(r, agencies[k - 1]):
         group.insert(0, agencies[k - 1])
         k -= 1
     ids: list[str | None] = []
@@ -545,6 +547,14 @@ def _agent_issues(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
     return any(w in r.masked[c0:start] for w in r.words.passive) or 0 <= start - nearest <= 16
 
 
+def _relative_deed(r: _Reader, start: int) -> bool:
+    """An English action word inside a relative clause about something else, no agency in it ("apps that had
+    completed and reported their rectification")."""
+    c0, _ = _clause(r, start, start)
+    m = _EN_THAT_RE.search(r.masked, max(c0, start - 60), start)
+    return m is not None and not any(e.kind == "agency" and m.start() <= e.start < start for e in r.entities)
+
+
 def _company_speaks(r: _Reader, s0: int, start: int) -> bool:
     """Whether the sentence is someone's own account: a company's or a person's name (a gloss in brackets
     aside) right before a speech word ("滴滴表示", "DiDi said it would ...", "耶利内克（Andrea Jelinek）表示")."""
@@ -585,6 +595,8 @@ def _keep(r: _Reader, kind: ActionType, start: int, end: int) -> bool:
         return False  # "现行办法由国务院于2000年发布": an older instrument's history
     if r.lang == "en" and _EN_RELATIVE_RE.search(r.masked[max(s0, start - 80) : start]):
         return False  # "the draft clauses that the European Commission published": background
+    if r.lang == "en" and _relative_deed(r, start):
+        return False  # "apps that had completed and reported their rectification": what the apps did
     if kind == "investigation":
         if _third_party(r, start):
             return False
