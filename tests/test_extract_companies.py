@@ -157,6 +157,25 @@ COMPANIES = [
     ("监管机构对Acme Robotics处以罚款", "zh", ["Acme Robotics"]),
     ("Acme Robotics表示将提起上诉", "zh", ["Acme Robotics"]),
     ("FTC表示", "zh", []),
+    # blind4 (facts set; companies measured untuned at 0.621, then these classes generalised): a list a platform
+    # noun closes names platforms (333-2023-08 2.2); a service right after its owner's name (332-2025-01 1.3)
+    ("针对必应搜索、抖音、新浪微博等网站平台存在法律、法规禁止发布的信息的问题", "zh", []),
+    ("As the Bing search engine, Douyin, Sina Weibo and other websites and platforms carried content", "en", []),
+    ("distributed through platforms such as the Xiaomi App Store, 360 Mobile Assistant", "en", []),
+    ("against the Weibo and Kuaishou platforms", "en", []),
+    ("on Facebook and Instagram based on the monitoring", "en", []),  # a coordination shares its service word
+    # ... legal forms and names of other countries (334-2025-01 2.4, 330-2023-11 2.2/2.3); a joint definition
+    # names no company of its own
+    ("against Google Reklamcılık ve Pazarlama Ltd. Şti., Google International LLC, Google LLC, Google Ireland Limited and "
+     "Alphabet Inc. (together, “Google”)", "en",
+     ["Google Reklamcılık ve Pazarlama Ltd. Şti.", "Google International LLC", "Google LLC", "Google Ireland Limited", "Alphabet Inc."]),
+    ("CNIL decided to fine the French pay-TV group Groupe Canal+ (“Canal+”) EUR 600,000", "en", ["Groupe Canal+"]),
+    ("NYDFS announced that First American Title Insurance Company (“First American”) will pay", "en",
+     ["First American Title Insurance Company"]),
+    # ... the place before a known name belongs to its legal name (335-2025-10 2.1); 七国集团 is no group company
+    ("对微博平台和快手平台采取同样的处置处罚措施，上述平台的运营主体分别为北京微梦创科网络技术有限公司和北京快手科技有限公司。", "zh",
+     ["北京快手科技有限公司", "北京微梦创科网络技术有限公司"]),
+    ("第四届七国集团（G7）数据保护与隐私机构圆桌会议", "zh", []),
 ]
 
 

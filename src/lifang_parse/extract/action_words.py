@@ -49,6 +49,7 @@ class LangWords:
     speech: regex.Pattern[str] | None  # a company's own account (表示, said), right after its name
     subordinate: tuple[str, ...]  # what opens a clause of time (after, 在…后)
     adverbial: tuple[str, ...]  # what puts an agency in an adverbial (在…指导下, transferred by the)
+    reporting: frozenset[str]  # verbs a reported "that" clause follows (announced that ...)
     passive: tuple[str, ...]
     joint: tuple[str, ...]
     object_markers: tuple[str, ...]
@@ -131,6 +132,7 @@ def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) ->
         speech=_alternation(_words(data, "company_speech", lang), lang),
         subordinate=tuple(_words(data, "subordinate", lang)),
         adverbial=tuple(_words(data, "adverbial", lang)),
+        reporting=frozenset(_words(data, "reporting_verbs", lang)),
         third_party=_alternation(_words(data, "third_party", lang), lang),
         commissioned=_alternation(_words(data.get("third_party") or {}, "commissioned", lang), lang),
         passive=markers["passive"],

@@ -552,7 +552,10 @@ def _relative_deed(r: _Reader, start: int) -> bool:
     completed and reported their rectification")."""
     c0, _ = _clause(r, start, start)
     m = _EN_THAT_RE.search(r.masked, max(c0, start - 60), start)
-    return m is not None and not any(e.kind == "agency" and m.start() <= e.start < start for e in r.entities)
+    if m is None or any(e.kind == "agency" and m.start() <= e.start < start for e in r.entities):
+        return False
+    before = _WORD_RE.findall(r.masked[max(0, m.start() - 20) : m.start()].lower())[-1:]
+    return not (before and before[0] in r.words.reporting)  # "announced that it finalized": reported, not relative
 
 
 def _company_speaks(r: _Reader, s0: int, start: int) -> bool:
