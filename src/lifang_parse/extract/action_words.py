@@ -33,6 +33,9 @@ class LangWords:
 
     # every type's words in one pattern, a named group per type (one scan finds them all, overlapping ones too)
     triggers: regex.Pattern[str]
+    # English: the words a trigger (a "not" phrase) may start with; the pattern is tried at those words only
+    trigger_heads: frozenset[str]
+    not_heads: frozenset[str]
     # phrases that hold a trigger but say no such action, per type (None: there are none)
     nots: regex.Pattern[str] | None
     objects: regex.Pattern[str] | None  # what an issued thing is called (issuance without a cited title)
@@ -99,16 +102,42 @@ def _words(data: Mapping[str, Any], key: str, lang: str) -> list[str]:
     return value
 
 
+def _body(phrase: str, lang: str) -> str:
+    """A phrase's pattern without its word edges; English lower-cased (matched against lower-cased text)."""
+    parts = [regex.escape(p.strip().lower() if lang == "en" else p) for p in phrase.split(_GAP)]
+    return (_EN_GAP if lang == "en" else _ZH_GAP).join(parts)
+
+
 def _grouped(types: Mapping[str, Any], key: str, lang: str) -> regex.Pattern[str] | None:
-    """One pattern of every type's phrases under ``key``, each type a named group (longest phrase first)."""
+    """One pattern of every type's phrases under ``key``, each type a named group (longest phrase first).
+
+    English is matched in lower case against lower-cased text (see ``lowered``), whole words only: one
+    case-sensitive scan is many times faster than a case-insensitive one over this many phrases.
+    """
     groups = []
     for kind in TYPES:
         phrases = sorted({p for p in _words(types.get(kind) or {}, key, lang) if p.strip()}, key=lambda p: (-len(p), p))
         if phrases:
-            groups.append(f"(?P<{kind}>{'|'.join(_phrase(p, lang) for p in phrases)})")
+            groups.append(f"(?P<{kind}>{'|'.join(_body(p, lang) for p in phrases)})")
     if not groups:
         return None
-    return regex.compile("|".join(groups), regex.IGNORECASE if lang == "en" else 0)
+    body = "|".join(groups)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if lang == "en" else body)
+
+
+def _heads_of(types: Mapping[str, Any], key: str, lang: str) -> frozenset[str]:
+    """The first words of every English phrase under ``key`` (lower case); empty for Chinese."""
+    if lang != "en":
+        return frozenset()
+    return frozenset(
+        p.strip().lower().split(_GAP)[0].split()[0] for kind in TYPES for p in _words(types.get(kind) or {}, key, lang) if p.strip()
+    )
+
+
+def lowered(text: str) -> str:
+    """English text lower-cased for the grouped patterns, one character for one (offsets stay valid)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) -> LangWords:
@@ -119,6 +148,8 @@ def _lang_words(types: Mapping[str, Any], data: Mapping[str, Any], lang: str) ->
     issuance = types.get("issuance") or {}
     return LangWords(
         triggers=triggers,
+        trigger_heads=_heads_of(types, "triggers", lang),
+        not_heads=_heads_of(types, "not", lang),
         nots=_grouped(types, "not", lang),
         objects=_heads(_words(issuance, "objects", lang), lang),
         draft=_alternation(_words(data, "draft", lang), lang),
@@ -191,4 +222,4 @@ def default_words() -> ActionWords:
     return compile_words(packaged_words())
 
 
-__all__ = ["TYPES", "ActionWords", "LangWords", "compile_words", "default_words", "merge", "packaged_words"]
+__all__ = ["TYPES", "ActionWords", "LangWords", "compile_words", "default_words", "lowered", "merge", "packaged_words"]

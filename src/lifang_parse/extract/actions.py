@@ -29,7 +29,7 @@ from typing import cast
 
 import regex
 
-from lifang_parse.extract.action_words import LangWords
+from lifang_parse.extract.action_words import LangWords, lowered
 from lifang_parse.extract.agencies import AgencyMention
 from lifang_parse.extract.amounts import AmountMention
 from lifang_parse.extract.counts import CountMention
@@ -85,6 +85,8 @@ _EN_RELATIVE_RE = regex.compile(r"\b(?:that|which)\s(?:the\s)?(?:[A-Z][\w'’-]*
 _GLOSS_RE = regex.compile(r"\s?[（(][^（）()]{1,60}[）)]")
 # A relative clause the action word closes: "that had completed and reported their" (at most six words).
 _EN_THAT_RE = regex.compile(r"\b(?:that|which|who)\s(?:[\w'’-]+\s){0,6}$")
+# An English word where a phrase may start (letters, digits, hyphens: "fine-tune" is one word).
+_EN_WORD_START_RE = regex.compile(r"(?<![\w-])[\w-]+")
 _WORD_RE = regex.compile(r"[\w'’-]+")
 # A date opening a sentence ("2021年8月20日，", "On August 20, 2021, "): not its subject.
 _LEAD_DATE_RE = regex.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|^(?:On|In|As of|By)\s[^,]{3,30},\s")
@@ -487,17 +489,43 @@ def _details(r: _Reader, kind: ActionType, start: int, end: int, laws: tuple[str
 # --- the extractor -------------------------------------------------------------------------------------------
 
 
+def _scan_at_words(pattern: regex.Pattern[str], heads: frozenset[str], text: str) -> list[regex.Match[str]]:
+    """Every match of an English pattern: tried only where a word it may start with stands (a scan of every
+    position over hundreds of phrases costs many times more)."""
+    found: list[regex.Match[str]] = []
+    for w in _EN_WORD_START_RE.finditer(text):
+        if w.group(0) in heads:
+            m = pattern.match(text, w.start())
+            if m is not None:
+                found.append(m)
+    return found
+
+
+def _scan(pattern: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
+    """Every match of ``pattern``, those that start inside a longer one too ("处以…罚款" holds "罚款"): one
+    plain scan, then an overlapping scan inside each match only (an overlapping scan of the whole text would
+    try every position)."""
+    found: list[regex.Match[str]] = []
+    for m in pattern.finditer(text):
+        found.append(m)
+        if m.end() - m.start() > 1:
+            found += pattern.finditer(text, m.start() + 1, m.end(), overlapped=True)
+    return found
+
+
 def _triggers(r: _Reader) -> list[tuple[int, int, ActionType]]:
     """Every action word outside cited titles and outside the phrases that say no such act, in order.
 
     One scan of all types' words, overlapping matches included (a word of one type inside another's).
     """
+    en = r.lang == "en"
+    text = lowered(r.masked) if en else r.masked
     blocked: dict[str, list[tuple[int, int]]] = {}
     if r.words.nots is not None:
-        for m in r.words.nots.finditer(r.masked, overlapped=True):
+        for m in _scan_at_words(r.words.nots, r.words.not_heads, text) if en else _scan(r.words.nots, text):
             blocked.setdefault(m.lastgroup or "", []).append((m.start(), m.end()))
     out: list[tuple[int, int, ActionType]] = []
-    for m in r.words.triggers.finditer(r.masked, overlapped=True):
+    for m in _scan_at_words(r.words.triggers, r.words.trigger_heads, text) if en else _scan(r.words.triggers, text):
         kind = m.lastgroup
         if kind is None or any(s < m.end() and m.start() < e for s, e in blocked.get(kind, ())):
             continue
