@@ -6,7 +6,12 @@ parser's facts with the golden ``facts``:
 
     dates      by (date, role)          agencies  by id
     counts     by (value, unit)         amounts   by (value, currency)
-    laws, companies, people   by (zh, en)
+    laws, people   by (zh, en)
+    companies  by (zh, en); a golden name also matches a parsed company's
+               other forms (``mentions``): goldens name a company by its
+               short name or by its longest legal name
+    act_types  the types of the golden "actions" (fine, notice, ...)
+    actions    by (type, agency)
 
 Prints precision, recall and F1 per type (micro-averaged over all items),
 then every missed (in golden, not parsed) and invented (parsed, not in golden)
@@ -28,7 +33,9 @@ from typing import Any
 from lifang_parse.api import parse_file
 from lifang_parse.models import Item
 
-TYPES = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people")
+TYPES = ("dates", "agencies", "counts", "amounts", "laws", "companies", "people", "act_types", "actions")
+# The golden key a type is read from ("act_types" and "actions" both read the golden's "actions").
+_GOLDEN_FIELD = {"act_types": "actions"}
 
 
 def _num(value: Any) -> Any:
@@ -40,7 +47,11 @@ def _num(value: Any) -> Any:
 
 def golden_keys(facts: dict[str, Any], kind: str) -> list[Hashable]:
     """The comparison keys of one golden item's facts of one type."""
-    rows = facts.get(kind) or []
+    rows = facts.get(_GOLDEN_FIELD.get(kind, kind)) or []
+    if kind == "act_types":
+        return [r["type"] for r in rows]
+    if kind == "actions":
+        return [(r["type"], r.get("agency")) for r in rows]
     if kind == "dates":
         return [(r["date"], r["role"]) for r in rows]
     if kind == "agencies":
@@ -64,8 +75,29 @@ def parsed_keys(item: Item, kind: str) -> list[Hashable]:
         return [(_num(a.value), a.currency) for a in item.amounts]
     if kind == "laws":
         return [(law.title.zh, law.title.en) for law in item.laws]
+    if kind == "act_types":
+        return [a.type for a in item.actions]
+    if kind == "actions":
+        return [(a.type, a.agency) for a in item.actions]
     named = item.companies if kind == "companies" else item.people
     return [(n.name.zh, n.name.en) for n in named]
+
+
+def _as_golden_names(item: Item, golden: list[Hashable]) -> list[Hashable]:
+    """The parsed companies as (zh, en) keys, each written as the golden writes it when the golden names it
+    by another of its forms (its short name where the parser keeps the longest legal name, or the reverse)."""
+    left = list(golden)
+    out: list[Hashable] = []
+    for named in item.companies:
+        forms_zh = {named.name.zh, *named.mentions}
+        forms_en = {named.name.en, *named.mentions}
+        hit = next((g for g in left if isinstance(g, tuple) and g[0] in forms_zh and g[1] in forms_en), None)
+        if hit is None:
+            out.append((named.name.zh, named.name.en))
+        else:
+            left.remove(hit)
+            out.append(hit)
+    return out
 
 
 def golden_items(golden: dict[str, Any]) -> Iterable[dict[str, Any]]:
@@ -99,10 +131,12 @@ def score_facts(
             continue
         item = parsed.get(g_item["id"])
         for kind in TYPES:
-            if kind not in facts:
+            if _GOLDEN_FIELD.get(kind, kind) not in facts:
                 continue
             want = Counter(golden_keys(facts, kind))
             got = Counter(parsed_keys(item, kind)) if item is not None else Counter()
+            if kind == "companies" and item is not None:
+                got = Counter(_as_golden_names(item, list(want.elements())))
             tp = sum((want & got).values())
             scores[kind]["tp"] += tp
             scores[kind]["fp"] += sum(got.values()) - tp

@@ -63,3 +63,23 @@ def test_values_are_whole_integers() -> None:
     (amount,) = extract_amounts("182.28亿元", "zh")
     assert amount.value == 18_228_000_000 and isinstance(amount.value, int)
     assert amount.text == "182.28亿元"
+
+
+# blind set 4 (fines in several currencies, measured untuned at 0.892, then the classes below generalised):
+# more currencies in both languages, Indian scale words, a whole value of a large float product
+MORE_CURRENCIES = [
+    ("处以合计约4.82亿土耳其里拉罚款", "zh", [(482_000_000, "TRY")]),
+    ("fines totalling about TRY 482 million", "en", [(482_000_000, "TRY")]),
+    ("各处以7200雷亚尔罚款，合计1.44万雷亚尔", "zh", [(7200, "BRL"), (14400, "BRL")]),
+    ("a fine of R$7,200 for each", "en", [(7200, "BRL")]),
+    ("a penalty of ₹213.14 crore on Meta", "en", [(2_131_400_000, "INR")]),
+    ("处以21.314亿卢比罚款", "zh", [(2_131_400_000, "INR")]),
+    ("对其处以1347.91亿韩元罚款", "zh", [(134_791_000_000, "KRW")]),
+    ("the real problem", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), MORE_CURRENCIES)
+def test_more_currencies(text: str, lang: str, expected: list[tuple[int, str]]) -> None:
+    got = [(a.value, a.currency) for a in extract_amounts(text, lang)]  # type: ignore[arg-type]
+    assert got == expected and all(isinstance(v, int) for v, _ in got)

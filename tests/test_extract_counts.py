@@ -155,3 +155,33 @@ def test_numbers(text: str, value: float | None) -> None:
 def test_the_phrase_is_kept() -> None:
     assert [c.text for c in extract_counts("对其中未按期整改的26款APP予以公开通报", "zh")] == ["26款APP"]
     assert [c.text for c in extract_counts("notified 26 of them to society", "en")] == []  # no antecedent
+
+
+# Issue 14: a round bound is a count, marked approximate (十余家 -> 10); an exact figure is not.
+APPROXIMATE = [
+    ("十余家企业", "zh", [(10, "company", True)]),
+    ("近百款APP", "zh", [(100, "app", True)]),  # a bare 百 after a bound is a number
+    ("逾30家公司", "zh", [(30, "company", True)]),
+    ("超过200款应用", "zh", [(200, "app", True)]),
+    ("10家以上公司", "zh", [(10, "company", True)]),
+    ("约1,000名用户", "zh", [(1000, "person", True)]),
+    ("more than 10 companies", "en", [(10, "company", True)]),
+    ("nearly 100 apps", "en", [(100, "app", True)]),
+    ("over 30 firms", "en", [(30, "company", True)]),
+    ("14家企业", "zh", [(14, "company", False)]),
+    ("179 apps", "en", [(179, "app", False)]),
+    ("数百家门店", "zh", []),  # vague, no bound
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), APPROXIMATE)
+def test_a_round_bound_is_an_approximate_count(text: str, lang: str, expected: list[tuple[int, str, bool]]) -> None:
+    assert [(c.value, c.unit, c.approximate) for c in extract_counts(text, lang)] == expected  # type: ignore[arg-type]
+
+
+def test_a_number_inside_a_sum_or_a_date_is_no_count() -> None:
+    # issue 14: "an amount's '100 billion' taken as a count of companies" (the noun left out after a scale)
+    text = "The PIPC fined three companies a total of KRW 100 billion"
+    at = text.index("KRW 100 billion")
+    assert [(c.value, c.unit) for c in extract_counts(text, "en")] == [(3, "company"), (100_000_000_000, "company")]
+    assert [(c.value, c.unit) for c in extract_counts(text, "en", taken=[(at, at + 15)])] == [(3, "company")]

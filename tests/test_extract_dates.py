@@ -167,3 +167,14 @@ def test_period_reference() -> None:
     assert period_reference("2021-03") == dt.date(2021, 3, 15)
     assert period_reference(None) is None
     assert period_reference("garbage") is None
+
+
+# Schema 1.1: a story that opens with a range files under its start (the event), its end a range_end; a range
+# further in keeps its range roles (above). blind4 weekly-cyber-331-2024-10 2.1 (measured untuned, then fixed).
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("2024年10月10日至11日，由意大利数据保护局主办的圆桌会议在罗马召开", "zh"), ("From October 10 to 11, 2024, the fourth Roundtable was held", "en")],
+)
+def test_a_story_opening_with_a_range_files_under_its_start(text: str, lang: str) -> None:
+    got = [(d.date, d.role) for d in extract_dates(text, lang, period="2024-10")]  # type: ignore[arg-type]
+    assert got == [("2024-10-10", "event"), ("2024-10-11", "range_end")]

@@ -114,3 +114,29 @@ BUGS_CAUGHT_IN_THE_WILD = [
 @pytest.mark.parametrize(("zh", "en", "expected"), BUGS_CAUGHT_IN_THE_WILD)
 def test_bugs_caught_in_the_wild(zh: list[str], en: str, expected: list[str]) -> None:
     assert en_titles(en, zh) == expected
+
+
+# Issue 14 item 4: one italic span naming several laws joined by "and" / "," is cut when the Chinese names as
+# many titles (paired by order, else by head nouns); one title containing "and" stays whole.
+SPANS = [
+    ("依据《网络安全法》和《数据安全法》", "under the *Cybersecurity Law and Data Security Law*",
+     [("网络安全法", "Cybersecurity Law"), ("数据安全法", "Data Security Law")]),
+    ("《网络安全法》《数据安全法》《个人信息保护法》", "the *Cybersecurity Law, Data Security Law and Personal Information Protection Law*",
+     [("网络安全法", "Cybersecurity Law"), ("数据安全法", "Data Security Law"), ("个人信息保护法", "Personal Information Protection Law")]),
+    # by head nouns when the order differs
+    ("《网络安全条例》和《数据安全法》", "the *Data Security Law and Cybersecurity Regulations*",
+     [("网络安全条例", "Cybersecurity Regulations"), ("数据安全法", "Data Security Law")]),
+    # one title with "and" in it
+    ("《未成年人和家庭保护法》", "the *Law on the Protection of Minors and Families*",
+     [("未成年人和家庭保护法", "Law on the Protection of Minors and Families")]),
+    ("《电信和互联网用户个人信息保护规定》", "the *Provisions on Protecting the Personal Information of Telecommunications and Internet Users*",
+     [("电信和互联网用户个人信息保护规定", "Provisions on Protecting the Personal Information of Telecommunications and Internet Users")]),
+    # two titles of which the first holds "and": cut where both pieces are titles
+    ("《数字服务和市场法》与《数据法》", "the *Digital Services and Markets Act and Data Act*",
+     [("数字服务和市场法", "Digital Services and Markets Act"), ("数据法", "Data Act")]),
+]
+
+
+@pytest.mark.parametrize(("zh", "en", "expected"), SPANS)
+def test_a_span_of_several_titles_is_cut_as_the_chinese_names_them(zh: str, en: str, expected: list[tuple[str, str]]) -> None:
+    assert pair_titles(zh_titles(zh), en_titles(en)) == (expected, False)

@@ -79,8 +79,11 @@ def test_item_2_1(items: dict[str, Item]) -> None:
     it = items["2.1"]
     assert dates(it) == [("2021-02-01", "event")]
     assert [a.id for a in it.agencies] == ["ftc"]
-    assert named(it.companies) == [("Zoom", "Zoom")]
+    # one company, named by its longest form (the English legal name), the short name it defines a mention
+    assert named(it.companies) == [("Zoom", "Zoom Video Communications, Inc.")]
+    assert it.companies[0].mentions == ["Zoom"]
     assert it.counts == [] and it.amounts == [] and it.people == [] and it.laws == []
+    assert [(a.type, a.agency, [t.name.en for t in a.targets]) for a in it.actions] == [("settlement", "ftc", ["Zoom Video Communications, Inc."])]
 
 
 def test_the_agency_fact_carries_every_mention(items: dict[str, Item]) -> None:

@@ -108,6 +108,7 @@ class CountFact(_Frozen):
     unit: CountUnit
     zh: str | None = None
     en: str | None = None
+    approximate: bool = Field(default=False, description="The source gives a round lower bound: 十余家, 近百款, more than 10 (value 10, 100, 10).")
 
 
 class AmountFact(_Frozen):
@@ -123,6 +124,27 @@ class LawFact(_Frozen):
 
 class Named(_Frozen):
     name: Bilingual
+    mentions: list[str] = Field(default_factory=list, description="Other forms the story names it by (a short form of a legal name, a defined short name).")
+
+
+ActionType = Literal[
+    "fine", "notice", "removal", "rectification", "investigation", "interview",
+    "consultation", "issuance", "settlement", "judgment", "meeting",
+]
+
+
+class ActionFact(_Frozen):
+    """What an authority did in the story (schema 1.1): one per distinct (type, agency)."""
+
+    type: ActionType
+    agency: str | None = Field(default=None, description="The acting body's gazetteer id; null when the actor is no known government body.")
+    targets: list[Named] = Field(default_factory=list, description="Companies acted against.")
+    count: CountFact | None = Field(default=None, description="The counted targets (26款APP).")
+    amount: AmountFact | None = Field(default=None, description="The fine or settlement sum.")
+    laws: list[Bilingual] = Field(default_factory=list, description="The laws the action rests on; for an issuance or consultation, the instrument.")
+    date: str | None = Field(default=None, description="When the action was taken (ISO, by precision).")
+    zh: str | None = None
+    en: str | None = None
 
 
 class Emphasis(_Frozen):
@@ -148,6 +170,8 @@ class Item(_Frozen):
     laws: list[LawFact] = Field(default_factory=list)
     companies: list[Named] = Field(default_factory=list)
     people: list[Named] = Field(default_factory=list)
+    actions: list[ActionFact] = Field(default_factory=list, description="What authorities did in the story (schema 1.1).")
+    products: list[Named] = Field(default_factory=list, description="Products, services, platforms and app stores named like companies but not companies.")
     location: Location
     warnings: list[Warning] = Field(default_factory=list)
 
@@ -216,6 +240,8 @@ def _has_lone_surrogate(text: str) -> bool:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ActionFact",
+    "ActionType",
     "AgencyFact",
     "AmountFact",
     "Bilingual",

@@ -61,6 +61,10 @@ _STATE_NAMES_RE = {
     "zh": regex.compile(alternation(n for names in _STATE_BODIES["states"].values() for n in names["zh"])),
     "en": regex.compile(rf"\b(?:{alternation(n for names in _STATE_BODIES['states'].values() for n in names['en'])})\b"),
 }
+# A national body's short name after a place name names a local body (data/lexicon.json local_bodies).
+_LOCAL = lexicon()["local_bodies"]
+_LOCAL_HEADS: frozenset[str] = frozenset(_LOCAL["zh_heads"])
+_PLACE_BEFORE_RE = regex.compile(rf"\p{{Han}}(?:{alternation(_LOCAL['zh_place_suffixes'])})$")
 # Placeholder for text already claimed by the gazetteer (not a letter, so it breaks runs).
 _MASK = "\u25a1"
 
@@ -89,6 +93,8 @@ def find_agencies(text: str, lang: Lang, gazetteer: Gazetteer) -> list[AgencyMen
         names = gazetteer.agency_names_zh if which == "zh" else gazetteer.agency_names_en
         for m in pattern.finditer(text):
             key = m.group(0) if which == "zh" else normalize_en_name(m.group(0))
+            if which == "zh" and key in _LOCAL_HEADS and _PLACE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "长沙市网信办": a local body, not the national one
             if key in names and not any(covered[m.start() : m.end()]):
                 out.append(AgencyMention(names[key], m.group(0), m.start()))
                 covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

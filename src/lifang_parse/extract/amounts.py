@@ -22,6 +22,8 @@ _ZH_CUR: dict[str, str] = _LEX["zh_currencies"]
 _EN_CODES: dict[str, str] = _LEX["en_currency_codes"]
 _EN_WORDS: dict[str, str] = _LEX["en_currency_words"]
 _EN_SCALES: dict[str, int] = _LEX["en_scale_words"]
+# Scale words written out ("million", "crore"); the short ones (bn, m, k) are cased in the patterns.
+_EN_SCALE_WORDS = alternation(w for w in _EN_SCALES if len(w) > 2)
 _ZH_SCALES: dict[str, int] = {"十万": 100_000, "百万": 1_000_000, "千万": 10_000_000, "万": 10_000, "亿": 100_000_000, "十亿": 1_000_000_000, "百亿": 10_000_000_000, "万亿": 1_000_000_000_000}
 
 # A Chinese amount: optional currency word before (人民币), a number, optional 万/亿 scale, a currency word
@@ -40,7 +42,7 @@ _EN_PREFIX_RE = regex.compile(
     rf"""
     (?<![\p{{Latin}}\d])(?P<cur>{alternation(_EN_CODES)})\s?
     (?P<num>{ARABIC_NUMBER})
-    (?:\s?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn|m|k)(?![\p{{Latin}}]))?
+    (?:\s?(?P<scale>(?i:{_EN_SCALE_WORDS})|bn|mn|m|k)(?![\p{{Latin}}]))?
     """,
     regex.VERBOSE,
 )
@@ -48,7 +50,7 @@ _EN_PREFIX_RE = regex.compile(
 _EN_SUFFIX_RE = regex.compile(
     rf"""
     (?<![\p{{Latin}}\d.,$€£¥])(?P<num>{ARABIC_NUMBER})
-    (?:\s?(?P<scale>(?i:thousand|million|billion|trillion)|bn|mn)(?![\p{{Latin}}]))?
+    (?:\s?(?P<scale>(?i:{_EN_SCALE_WORDS})|bn|mn)(?![\p{{Latin}}]))?
     \s(?P<cur>{alternation(_EN_WORDS)})(?![\p{{Latin}}])
     """,
     regex.VERBOSE,

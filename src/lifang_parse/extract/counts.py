@@ -10,6 +10,7 @@ characters around them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,6 +39,7 @@ _RANK = _LEX["zh_rank_cues"]
 # A rank or threshold, not a count: 排名前10 / 前100位 (前 alone only with a rank classifier, 前3家 may count).
 _ZH_RANK_BEFORE_RE = regex.compile(rf"(?:{alternation(w for w in _RANK['before'] if w != '前')})$")
 _ZH_RANK_CLASSIFIERS: frozenset[str] = frozenset(_RANK["rank_classifiers"])
+_ZH_POSITIONS: frozenset[str] = frozenset(_RANK["positions_before"])
 # 数百家 / 几十个: a vague number, not a count.
 _ZH_VAGUE_BEFORE: frozenset[str] = frozenset(_RANK["vague_before"])
 # A Chinese numeral that opens with a bare multiplier (百家号, 千家万户): an idiom or a name, not a number.
@@ -46,6 +48,11 @@ _ZH_BARE_MULTIPLIER_RE = regex.compile(r"^[百千万亿]")
 _ZH_NUMERAL_ONLY_RE = regex.compile(rf"^{ZH_NUMERAL}$")
 # "the 100 most visited websites": a superlative after the number makes it a rank.
 _EN_RANK_AFTER_RE = regex.compile(rf"^\s(?:{alternation(_LEX['en_rank_after']['words'])})\b", regex.IGNORECASE)
+_APPROX = _LEX["count_approximation"]
+# A word before a Chinese number that makes it a bound (近, 逾, 超过); one after it (余, 多, 以上).
+_ZH_APPROX_BEFORE_RE = regex.compile(rf"(?:{alternation(_APPROX['zh_before'])})$")
+_ZH_APPROX_AFTER_RE = regex.compile(rf"(?:{alternation(_APPROX['zh_after'])})")
+_EN_APPROX_BEFORE_RE = regex.compile(rf"(?<![\w-])(?:{alternation(_APPROX['en_before'])})\s$", regex.IGNORECASE)
 _EN_WORDS: dict[str, int | None] = _LEX["en_number_words"]
 _EN_SCALES: dict[str, int] = _LEX["en_scale_words"]
 _ZH_SCALES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "十万": 100_000}
@@ -121,6 +128,8 @@ class CountMention:
     # The unit came from an ambiguous noun (data/lexicon.json zh_weak_nouns: 四个方面 is "four areas" as often as
     # "four categories"): reconcile keeps it only when the other language gives the same value.
     weak: bool = False
+    # A round bound, not an exact figure: 十余家, 近百款, "more than 10" (data/lexicon.json count_approximation).
+    approximate: bool = False
 
 
 def _zh_unit(cls: str, after: str, value: int) -> tuple[str | None, bool]:
@@ -169,18 +178,20 @@ def _zh_counts(text: str) -> list[CountMention]:
             continue
         cls = m.group("cls")
         before = text[max(0, m.start() - 4) : m.start()]
-        if _ZH_RANK_BEFORE_RE.search(before) or (before.endswith("前") and cls in _ZH_RANK_CLASSIFIERS):
-            continue  # a rank: 排名前10家, 前100位的网站
+        if _ZH_RANK_BEFORE_RE.search(before) or (before[-1:] in _ZH_POSITIONS and cls in _ZH_RANK_CLASSIFIERS):
+            continue  # a rank or a position: 排名前10家, 前100位的网站, 卡号后四位
+        bound = _ZH_APPROX_BEFORE_RE.search(before) is not None
         if _ZH_NUMERAL_ONLY_RE.match(num) and (
-            _ZH_BARE_MULTIPLIER_RE.match(num) or (before[-1:] in _ZH_VAGUE_BEFORE)
+            (_ZH_BARE_MULTIPLIER_RE.match(num) and not bound) or (before[-1:] in _ZH_VAGUE_BEFORE)
         ):
-            continue  # 数百家门店, 几十个, 百家号: vague or a name
+            continue  # 数百家门店, 几十个, 百家号: vague or a name (近百款 is a bound of 100)
         unit, weak = _zh_unit(cls, text[m.end() : m.end() + 24], value)
         if unit is None:
             continue
         np = _ZH_NP_RE.match(text, m.end())
         tail = np.group(0)[:6] if np else ""
-        out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start(), weak=weak))
+        approximate = bound or any(_ZH_APPROX_AFTER_RE.match(text, at) for at in (m.end("num"), m.end()))
+        out.append(CountMention(value, unit, m.group(0) + _trim_zh_tail(tail), m.start(), weak=weak, approximate=approximate))
     taken = bytearray(len(text) + 1)
     for c in out:
         taken[c.start : c.start + len(c.text)] = b"\x01" * len(c.text)
@@ -202,6 +213,8 @@ def _trim_zh_tail(tail: str) -> str:
 
 def _value(num: str, scale: str | None) -> int | None:
     """Integer value of a number with an optional 万/亿 scale; None for non-integers."""
+    if num in ("百", "千", "万"):  # 近百款, 逾千家: a bare multiplier after a bound is one of it
+        num = "一" + num
     if scale:
         base = parse_number(num[: -len(scale)] if num.endswith(scale) else num)
         if base is None:
@@ -308,7 +321,8 @@ def _en_counts(text: str) -> list[CountMention]:
         if unit is None:
             continue
         phrase = text[m.start() : m.start("num") + len(num) + (len(" " + scale) if scale else 0)] + " " + np
-        out.append(CountMention(value, unit, phrase, m.start()))
+        approximate = _EN_APPROX_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()]) is not None
+        out.append(CountMention(value, unit, phrase, m.start(), approximate=approximate))
     for m in _EN_HYPHEN_COUNT_RE.finditer(text):
         base = _en_number(m.group("num"))
         if isinstance(base, int) and base > 0:
@@ -319,10 +333,20 @@ def _en_counts(text: str) -> list[CountMention]:
     return out
 
 
-def extract_counts(text: str, lang: Lang) -> list[CountMention]:
-    """Counts in one language's text, in order (duplicates kept; reconcile merges them)."""
+def extract_counts(text: str, lang: Lang, *, taken: Sequence[tuple[int, int]] = ()) -> list[CountMention]:
+    """Counts in one language's text, in order (duplicates kept; reconcile merges them).
+
+    ``taken``: spans other extractors read as something else (a sum of money, a date): a number inside one
+    is part of it, never a count ("100 billion" of an amount, the day of a date).
+    """
     text = fold_digits(text)
-    return _zh_counts(text) if lang == "zh" else _en_counts(text)
+    found = _zh_counts(text) if lang == "zh" else _en_counts(text)
+    if not taken:
+        return found
+    mask = bytearray(len(text) + 1)
+    for start, end in taken:
+        mask[start:end] = b"\x01" * (end - start)
+    return [c for c in found if not any(mask[c.start : c.start + len(c.text)])]
 
 
 __all__ = ["CountMention", "extract_counts"]

@@ -63,7 +63,7 @@ class DateMention:
     year_written: bool
 
 
-_ROLES = lexicon()["date_roles"]
+_ROLES: dict[str, dict[str, str]] = lexicon()["date_roles"]
 
 # --- Chinese -------------------------------------------------------------------
 
@@ -253,9 +253,9 @@ def _mark(taken: bytearray, start: int, end: int) -> None:
 
 def _zh_cue(text: str, start: int, end: int) -> str:
     """Role cue around a Chinese date, within its clause."""
-    after = text[end : end + 4]
-    if _ZH_AFTER_RE.match(after):
-        return _ROLES["zh_after"][_ZH_AFTER_RE.match(after).group(0).strip()]  # type: ignore[union-attr]
+    after = _ZH_AFTER_RE.match(text[end : end + 4])
+    if after is not None:
+        return _ROLES["zh_after"][after.group(0).strip()]
     window = text[max(0, start - 15) : start]
     cut = [m.end() for m in _ZH_CLAUSE_END.finditer(window)]
     clause = window[cut[-1] :] if cut else window
@@ -494,6 +494,10 @@ def extract_dates_checked(
     return out, impossible
 
 
+# What may stand before a range that opens the story: nothing, or "From" / "Between" (in English).
+_OPENS_RANGE_RE = regex.compile(r"\s*(?:(?:From|from|Between|between)\s)?")
+
+
 def _mentions(
     text: str, lang: Lang, *, period: str | None, allow_event: bool, reference: dt.date | None, impossible: list[str]
 ) -> list[DateMention]:
@@ -506,13 +510,14 @@ def _mentions(
     sentence_end = (_ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END).search(text)
     first_end = sentence_end.start() if sentence_end else len(text)
 
-    # The event: the first date, a plain day/month date in the opening clause.
+    # The event: the first date, a plain day/month date in the opening clause, or the start of a range that
+    # opens the story ("4月26日至29日，…": schema 1.1, the date a tracker files the story under).
     event_index: int | None = None
     lead = raws[0]
     if (
         allow_event
         and not lead.role
-        and not lead.range_part
+        and (not lead.range_part or (lead.range_part == "start" and _OPENS_RANGE_RE.fullmatch(text[: lead.start])))
         and lead.month
         and lead.start <= LEAD_WINDOW[lang]
         and lead.start < first_end

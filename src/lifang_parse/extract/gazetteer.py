@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
+from lifang_parse.data import load_packaged_json
 from lifang_parse.errors import InputError
+from lifang_parse.extract.action_words import ActionWords, compile_words, merge, packaged_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Company:
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
     # "company", or "service" for a service/product of a parent company (Instagram -> Meta, Alexa -> Amazon):
-    # listed as a company only where the text treats it as an actor (extract/names.py).
+    # listed as a company only where the text treats it as an actor (extract/companies.py).
     kind: str = "company"
     parent: str | None = None
 
@@ -60,6 +61,10 @@ class Gazetteer:
     agency_en_re: regex.Pattern[str] | None = field(default=None, compare=False)
     company_zh_re: regex.Pattern[str] | None = field(default=None, compare=False)
     company_en_re: regex.Pattern[str] | None = field(default=None, compare=False)
+    # the companies' canonical English names: the keys that tie a mention to the gazetteer
+    company_keys: frozenset[str] = field(default=frozenset(), compare=False)
+    # the action vocabulary when the user's file extends it (None: the packaged one, data/actions.json)
+    actions: ActionWords | None = field(default=None, compare=False)
 
 
 def _zh_alternation(names: Iterable[str]) -> regex.Pattern[str] | None:
@@ -188,6 +193,7 @@ def _build(data: Mapping[str, Any], companies_data: Mapping[str, Any] | None) ->
         agency_en_re=_en_alternation(names_en),
         company_zh_re=combined_zh,
         company_en_re=_en_alternation(cnames_en),
+        company_keys=frozenset(c.en for c in companies),
     )
 
 
@@ -206,7 +212,7 @@ def _read_json(path: str | os.PathLike[str]) -> Any:
 
 
 def _packaged(name: str) -> Any:
-    return json.loads(resources.files("lifang_parse.data").joinpath(name).read_text(encoding="utf-8"))
+    return load_packaged_json(name)
 
 
 @lru_cache(maxsize=1)
@@ -232,21 +238,26 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
     A user file has the packaged ``agencies.json`` shape (``agencies``, optional
     ``bureaus``) and may carry ``companies`` too; without them the packaged
     companies are used. The user's agencies EXTEND the packaged ones (same id:
-    the user's entry wins) unless the file says ``"replace": true``. A
-    missing, unreadable or malformed file raises InputError.
+    the user's entry wins) unless the file says ``"replace": true``. An
+    ``actions`` object (the shape of ``data/actions.json``) adds action
+    words to the packaged ones. A missing, unreadable or malformed file
+    raises InputError.
     """
     if path is None:
         return _default_gazetteer()
     data = _read_json(path)
     if not isinstance(data, dict):
         raise InputError("gazetteer must be a JSON object with an 'agencies' list", path=os.fspath(path))
-    if not data.get("agencies") and not data.get("bureaus"):
+    if not data.get("agencies") and not data.get("bureaus") and not isinstance(data.get("actions"), dict):
         raise InputError("gazetteer adds no agencies: it needs a non-empty 'agencies' (or 'bureaus') list", path=os.fspath(path))
     if not data.get("replace", False):
         data = _extend_packaged(data)
     companies = data if "companies" in data else _packaged("companies.json")
     try:
-        return _build(data, companies)
+        built = _build(data, companies)
+        if isinstance(data.get("actions"), dict):
+            built = replace(built, actions=compile_words(merge(packaged_words(), data["actions"])))
+        return built
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"malformed gazetteer: {exc}", path=os.fspath(path)) from exc
 

@@ -4,18 +4,21 @@ Why: which instruments a story cites is how readers link news to law. The
 Chinese marks titles with 《》, the English with Markdown italics ``*…*``;
 the two are paired in order of appearance. When the English runs several
 titles together in one italic span ("*Cybersecurity Law, Telecommunication
-Regulation, …*") while the Chinese has adjacent 《》 titles, the span is split
-on its commas to pair them. A count that still differs is reported by the caller.
+Regulation, …*", "*Data Security Law and Cybersecurity Law*") while the
+Chinese has as many adjacent 《》 titles, the span is cut at its commas and
+"and"s into titles (each ending in a head noun) and paired by order, else by
+head nouns; one title containing "and" stays whole. A count that still
+differs is reported by the caller.
 """
 
 from __future__ import annotations
 
-import json
+import itertools
 from collections.abc import Sequence
-from importlib import resources
 
 import regex
 
+from lifang_parse.data import load_packaged_json
 from lifang_parse.extract.lexicon import alternation, lexicon
 
 _LAW = lexicon()["law_titles"]
@@ -23,9 +26,7 @@ _LAW = lexicon()["law_titles"]
 # that join two parts of one title, months (a connector before a month starts a date, not more title).
 _PLAIN: dict[str, list[str]] = {
     k: v
-    for k, v in json.loads(
-        resources.files("lifang_parse.data").joinpath("plain_law_titles.json").read_text(encoding="utf-8")
-    ).items()
+    for k, v in load_packaged_json("plain_law_titles.json").items()
     if not k.startswith("_")
 }
 _HEADS: frozenset[str] = frozenset(_LAW["en_heads"])
@@ -44,8 +45,8 @@ _ZH_BRACKET_TAIL_RE = regex.compile(r"[（(][^（）()]{1,30}[）)]$")
 _ZH_TITLE_RE = regex.compile(r"《(?P<t>[^《》\n]{1,150})》")
 # An English italic span *…*: single asterisks, not bold (**), no line break, bounded length.
 _EN_ITALIC_RE = regex.compile(r"(?<![*\p{Latin}\d])\*(?![*\s])(?P<t>[^*\n]{1,400}?)(?<!\s)\*(?![*\p{Latin}\d])")
-# Where an English span of several titles is cut: commas (", and" too).
-_EN_SPLIT_RE = regex.compile(r",\s(?:and\s)?")
+# Where an English span of several titles may be cut: a comma, "and", ", and" (an article after it goes too).
+_EN_CUT_RE = regex.compile(r"(?:,\s(?:and\s)?|\sand\s)(?:the\s)?")
 
 
 # A capitalised word of a title: "Cybersecurity", "EU-UK", "APP", "Users'", "Anti-Monopoly", "ePrivacy"; two
@@ -215,12 +216,47 @@ def plain_titles(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _parts(span: str) -> list[str]:
-    return [p for p in (_clean(x) for x in _EN_SPLIT_RE.split(span)) if p]
+def _head_of(title: str) -> str:
+    """The head noun of an English title: its last word before a bracketed tail ("... Law (Draft)" -> Law),
+    else its first word when a title opens with it ("Provisions on ..."); "" when it has none."""
+    words = _BRACKET_TAIL_RE.sub("", title).split()
+    if words and words[-1] in _HEADS:
+        return words[-1]
+    return words[0] if len(words) > 2 and words[0] in _HEADS and words[1] in _CONNECTORS else ""
+
+
+def _fits(zh: str, en: str) -> bool:
+    """Whether an English title can render a Chinese one by their head nouns (法 -> Law/Act); a Chinese title
+    of no known kind fits any."""
+    head = _ZH_HEAD_RE.search(_ZH_BRACKET_TAIL_RE.sub("", zh))
+    return head is None or _head_of(en) in _ZH_HEADS[head.group(0)]
+
+
+def _split(span: str, zh: Sequence[str]) -> list[str] | None:
+    """One italic span cut into as many titles as the Chinese names (``zh``), at commas and "and": every
+    piece a title (ending in a head noun), paired with the Chinese by order, else by head nouns ("*Data
+    Security Law and Cybersecurity Regulations*" for 《网络安全条例》《数据安全法》). None: no such cut, the span is
+    one title ("*Law on the Protection of Minors and Families*")."""
+    k = len(zh)
+    cuts = [(m.start(), m.end()) for m in _EN_CUT_RE.finditer(span)]
+    if len(cuts) < k - 1 or len(cuts) > 8:
+        return None
+    for chosen in itertools.combinations(cuts, k - 1):
+        bounds = [0, *(x for c in chosen for x in c), len(span)]
+        pieces = [_clean(span[bounds[i] : bounds[i + 1]]) for i in range(0, len(bounds), 2)]
+        if not all(p and _head_of(p) for p in pieces):
+            continue
+        if all(_fits(z, e) for z, e in zip(zh, pieces, strict=True)):
+            return pieces
+        for order in itertools.permutations(pieces):
+            if all(_fits(z, e) for z, e in zip(zh, order, strict=True)):
+                return list(order)
+    return None
 
 
 def _cover(zh: Sequence[str], en: Sequence[str]) -> list[list[str]] | None:
-    """Each English span covering 1 or (split on commas) k consecutive Chinese titles, if an exact cover exists."""
+    """Each English span covering 1 or (cut at commas and "and") k consecutive Chinese titles, if an exact
+    cover exists."""
     n, m = len(zh), len(en)
     # best[i][j]: a way to cover zh[i:] with en[j:], as the list of per-span pieces
     memo: dict[tuple[int, int], list[list[str]] | None] = {}
@@ -235,13 +271,13 @@ def _cover(zh: Sequence[str], en: Sequence[str]) -> list[list[str]] | None:
             rest = solve(i + 1, j + 1)
             if rest is not None:
                 result = [[en[j]], *rest]
-            else:
-                parts = _parts(en[j])
-                k = len(parts)
-                if k > 1 and i + k <= n:
-                    rest = solve(i + k, j + 1)
-                    if rest is not None:
-                        result = [parts, *rest]
+            for k in range(2, n - i + 1):
+                if result is not None:
+                    break
+                parts = _split(en[j], zh[i : i + k])
+                rest = solve(i + k, j + 1) if parts is not None else None
+                if parts is not None and rest is not None:
+                    result = [parts, *rest]
         memo[(i, j)] = result
         return result
 

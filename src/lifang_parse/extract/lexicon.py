@@ -5,17 +5,17 @@ Extractors read their words from here so that domain knowledge stays in data.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from lifang_parse.data import load_packaged_json
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The parsed lexicon, keys starting with ``_`` (comments) removed at every level."""
-    raw = json.loads(resources.files("lifang_parse.data").joinpath("lexicon.json").read_text(encoding="utf-8"))
-    return _strip_comments(raw)
+    stripped: dict[str, Any] = _strip_comments(load_packaged_json("lexicon.json"))
+    return stripped
 
 
 def _strip_comments(value: Any) -> Any:

@@ -92,7 +92,7 @@ def parse_number(text: str) -> int | float | None:
 def whole(value: float) -> int | float:
     """An int when the float is whole (182.28 * 1e8 -> 18228000000), rounding float noise."""
     rounded = round(value, 6)
-    if abs(rounded - round(rounded)) < 1e-6:
+    if abs(rounded - round(rounded)) < max(1e-6, abs(value) * 1e-12):  # 1347.91 * 1e8 is 134791000000.00002
         return int(round(rounded))
     return rounded
 

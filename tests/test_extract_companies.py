@@ -1,22 +1,18 @@
-"""Companies and people, found per language and paired across them."""
+"""Companies (and the products and services named like them), per language and across the two."""
 
 from __future__ import annotations
 
 import pytest
 
+from lifang_parse.extract.companies import find_companies
 from lifang_parse.extract.gazetteer import load_gazetteer
-from lifang_parse.extract.names import find_companies, find_people
 
 GAZ = load_gazetteer()
 
 
 def companies(text: str, lang: str) -> list[str]:
-    # "product:" (quoted in Chinese) and "service:" (a service used as such) mentions are no companies
-    return [n.text for n in find_companies(text, lang, GAZ) if not n.text.startswith(("product:", "service:"))]  # type: ignore[arg-type]
-
-
-def people(text: str, lang: str) -> list[str]:
-    return [n.text for n in find_people(text, lang)]  # type: ignore[arg-type]
+    # products (quoted in Chinese) and services (a service used as such) are no companies
+    return [n.text for n in find_companies(text, lang, GAZ) if n.kind == "company"]  # type: ignore[arg-type]
 
 
 COMPANIES = [
@@ -24,15 +20,15 @@ COMPANIES = [
     ("相关领域的专家学者和百度、腾讯、阿里巴巴、美团、字节跳动等14家企业负责人参会研讨", "zh", ["百度", "腾讯", "阿里巴巴", "美团", "字节跳动"]),
     ("14 enterprises such as Baidu, Tencent, Alibaba, Meituan and ByteDance also attended", "en", ["Baidu", "Tencent", "Alibaba", "Meituan", "ByteDance"]),
     ("美国联邦贸易委员会宣布已与Zoom完成了和解", "zh", ["Zoom"]),
-    ("a settlement with Zoom Video Communications, Inc. (“Zoom”), over allegations", "en", ["Zoom"]),
+    ("a settlement with Zoom Video Communications, Inc. (“Zoom”), over allegations", "en", ["Zoom Video Communications, Inc."]),
     ("MIIT organized third-party testing agencies to inspect mobile phone apps", "en", []),
     # held-out set
-    ("依法对阿里巴巴集团控股有限公司（“阿里巴巴”）实施处罚", "zh", ["阿里巴巴"]),
-    ("an administrative penalty on Alibaba Group Holding Limited (“Alibaba”)", "en", ["Alibaba"]),
+    ("依法对阿里巴巴集团控股有限公司（“阿里巴巴”）实施处罚", "zh", ["阿里巴巴集团控股有限公司"]),
+    ("an administrative penalty on Alibaba Group Holding Limited (“Alibaba”)", "en", ["Alibaba Group Holding Limited"]),
     ("要求滴滴出行科技有限公司认真整改", "zh", ["滴滴出行科技有限公司"]),
     ("required Didi Chuxing Technology Co., Ltd. to rectify", "en", ["Didi Chuxing Technology Co., Ltd."]),
-    ("对腾讯控股有限公司（“腾讯”）收购中国音乐集团股权", "zh", ["腾讯", "中国音乐集团"]),
-    ("against Tencent Holdings Limited (“Tencent”) for its acquisition of shares in China Music Group", "en", ["Tencent", "China Music Group"]),
+    ("对腾讯控股有限公司（“腾讯”）收购中国音乐集团股权", "zh", ["腾讯控股有限公司", "中国音乐集团"]),
+    ("against Tencent Holdings Limited (“Tencent”) for its acquisition of shares in China Music Group", "en", ["Tencent Holdings Limited", "China Music Group"]),
     ("已于7月16日对Amazon Europe Core S.à r.l.作出决定，认定亚马逊违法", "zh", ["Amazon Europe Core S.à r.l.", "亚马逊"]),
     ("经期追踪应用Flo的开发商Flo Health已达成和解", "zh", ["Flo Health"]),
     ("慈善机构Mermaids处以2.5万英镑罚款", "zh", ["Mermaids"]),
@@ -57,8 +53,8 @@ COMPANIES = [
     ("腾讯投资了相关企业", "zh", ["腾讯"]),
     # held-out weekly-cyber-246-2021-11 2.1: a description before a name is no company; a known name plus a
     # legal form is the known company, named by its shortest form
-    ("初步决定对美国面部识别公司Clearview AI Inc.处以罚款。Clearview AI可以提出申辩意见", "zh", ["Clearview AI"]),
-    ("a potential fine on Clearview AI Inc., a US facial recognition company. Clearview AI may make representations", "en", ["Clearview AI"]),
+    ("初步决定对美国面部识别公司Clearview AI Inc.处以罚款。Clearview AI可以提出申辩意见", "zh", ["Clearview AI Inc."]),
+    ("a potential fine on Clearview AI Inc., a US facial recognition company. Clearview AI may make representations", "en", ["Clearview AI Inc."]),
     # held-out weekly-cyber-246-2021-11 2.2: "X公司" with a Latin X is X; "Facebook的母公司" is a reference, not a name
     ("2021年11月2日，Meta公司宣布将关闭Facebook平台上的人脸识别系统。此前，Facebook的母公司已更名为Meta。", "zh", ["Meta", "Facebook"]),
     ("Acme公司宣布", "zh", ["Acme"]),
@@ -66,7 +62,7 @@ COMPANIES = [
     ("北京市网信办对新浪微博的运营主体北京微梦创科网络技术有限公司处以共计300万元罚款", "zh", ["新浪微博", "北京微梦创科网络技术有限公司"]),
     # held-out weekly-cyber-251-2022-01 2.2: a foundation counts; a defined short name is the company's name
     ("阿里云计算有限公司（“阿里云”）作为合作单位……工信部因此暂停阿里云的合作单位资格。阿里云安全团队将该漏洞告知了阿帕奇软件基金会", "zh",
-     ["阿里云", "阿帕奇软件基金会"]),
+     ["阿里云计算有限公司", "阿帕奇软件基金会"]),
     # held-out weekly-cyber-251-2022-01 3.1: a group's distinct legal entities are companies of their own
     ("对Google LLC和Google Ireland Limited合计处以1.5亿欧元罚款，并对Facebook Ireland Limited处以6000万欧元罚款", "zh",
      ["Google LLC", "Google Ireland Limited", "Facebook Ireland Limited"]),
@@ -88,30 +84,31 @@ COMPANIES = [
     ("宣布将召开特别股东大会，审议公司美国存托股退市的议案", "zh", []),
     ("证监会当日表示，滴滴退市是公司基于市场作出的决定", "zh", ["滴滴"]),
     ("上海寻梦信息技术公司宣布", "zh", ["上海寻梦信息技术公司"]),
-    ("深圳市腾云科技公司（“腾云”）宣布", "zh", ["腾云"]),
+    ("深圳市腾云科技公司（“腾云”）宣布", "zh", ["深圳市腾云科技公司"]),
     # final weekly-cyber-262-2022-04 2.2 and 270 1.1: a legal name defined with a short name goes by that short
     # name, as the text defines it
-    ("与网络安全公司Mandiant, Inc.（“Mandiant”）签署最终协议，将收购Mandiant", "zh", ["Mandiant"]),
-    ('to acquire the cybersecurity firm Mandiant, Inc. ("Mandiant") for US$23.00 per share. Mandiant will', "en", ["Mandiant"]),
-    ("对滴滴全球股份有限公司（“滴滴公司”）作出处罚。对滴滴公司处以罚款", "zh", ["滴滴公司"]),
+    ("与网络安全公司Mandiant, Inc.（“Mandiant”）签署最终协议，将收购Mandiant", "zh", ["Mandiant, Inc."]),
+    ('to acquire the cybersecurity firm Mandiant, Inc. ("Mandiant") for US$23.00 per share. Mandiant will', "en", ["Mandiant, Inc."]),
+    ("对滴滴全球股份有限公司（“滴滴公司”）作出处罚。对滴滴公司处以罚款", "zh", ["滴滴全球股份有限公司"]),
     ("App在跟踪用户在其他公司的App和网站上的活动", "zh", []),
     ("多家互联网公司参会", "zh", []),
     # blind weekly-cyber-284-2022-11 2.1, 290-2023-01 2.2/2.3, 300-2023-06 3.1: a defined short name names its
     # company wherever it recurs ("Meta爱尔兰" / "Meta Ireland" later is not the parent Meta)
-    ("对Meta Platforms Ireland Limited（“Meta爱尔兰”）处以罚款。认定Meta爱尔兰违反了规定", "zh", ["Meta爱尔兰"]),
-    ('fining Meta Platforms Ireland Limited ("Meta Ireland") €265 million. It found that Meta Ireland had infringed', "en", ["Meta Ireland"]),
-    ("对WhatsApp Ireland Limited（“WhatsApp爱尔兰”）处以罚款。WhatsApp爱尔兰无权以合同作为法律依据", "zh", ["WhatsApp爱尔兰"]),
+    ("对Meta Platforms Ireland Limited（“Meta爱尔兰”）处以罚款。认定Meta爱尔兰违反了规定", "zh", ["Meta Platforms Ireland Limited"]),
+    ('fining Meta Platforms Ireland Limited ("Meta Ireland") €265 million. It found that Meta Ireland had infringed', "en", ["Meta Platforms Ireland Limited"]),
+    ("对WhatsApp Ireland Limited（“WhatsApp爱尔兰”）处以罚款。WhatsApp爱尔兰无权以合同作为法律依据", "zh", ["WhatsApp Ireland Limited"]),
     # ... but the parent stays when the text names it as an actor of its own
-    ('fined Meta Platforms Ireland Limited ("Meta Ireland"). Meta said it would appeal', "en", ["Meta Ireland", "Meta"]),
+    ('fined Meta Platforms Ireland Limited ("Meta Ireland"). Meta said it would appeal', "en", ["Meta Platforms Ireland Limited", "Meta"]),
     # blind weekly-cyber-300-2023-06 2.1: a definition bracket may gloss the legal name in English first; the
     # gloss is the same company
-    ("公布对美光科技公司（Micron Technology, Inc.，“美光”）在华销售产品的审查结论。美光产品存在隐患", "zh", ["美光"]),
-    ("公布对蓝鲸数据科技有限公司（Blue Whale Data Technology Co., Ltd.，“蓝鲸”）的审查结论", "zh", ["蓝鲸"]),
-    # blind weekly-cyber-300-2023-06 3.2: a joint definition names every legal name of the coordination before it
-    ("Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”）同意支付罚款", "zh", ["亚马逊"]),
-    ('Amazon.com, Inc. and Amazon.com Services LLC (together, "Amazon") would pay', "en", ["Amazon"]),
-    ('Acme Data Inc. and Acme Cloud LLC (collectively, "Acme") agreed', "en", ["Acme"]),
-    ('Ring LLC ("Ring") agreed to pay. Bring-your-own devices and ringtones are other matters; Ring said', "en", ["Ring"]),
+    ("公布对美光科技公司（Micron Technology, Inc.，“美光”）在华销售产品的审查结论。美光产品存在隐患", "zh", ["美光科技公司"]),
+    ("公布对蓝鲸数据科技有限公司（Blue Whale Data Technology Co., Ltd.，“蓝鲸”）的审查结论", "zh", ["蓝鲸数据科技有限公司"]),
+    # blind weekly-cyber-300-2023-06 3.2, blind4 weekly-cyber-334-2025-01 2.4: a joint definition names the
+    # coordination before it: each legal name stays a company, the collective name one of its mentions
+    ("Amazon.com, Inc.和Amazon.com Services LLC（合称“亚马逊”）同意支付罚款", "zh", ["Amazon.com, Inc.", "Amazon.com Services LLC"]),
+    ('Amazon.com, Inc. and Amazon.com Services LLC (together, "Amazon") would pay', "en", ["Amazon.com, Inc.", "Amazon.com Services LLC"]),
+    ('Acme Data Inc. and Acme Cloud LLC (collectively, "Acme") agreed', "en", ["Acme Data Inc.", "Acme Cloud LLC"]),
+    ('Ring LLC ("Ring") agreed to pay. Bring-your-own devices and ringtones are other matters; Ring said', "en", ["Ring LLC"]),
     # blind weekly-cyber-284-2022-11 2.1, 290-2023-01 2.2/2.4, 300-2023-06 3.2: a service or product of a parent
     # company (data/companies.json kind "service") used as the service is no company ...
     ("调查针对Facebook搜索、Facebook Messenger联系人导入器和Instagram联系人导入器等工具", "zh", []),
@@ -136,6 +133,49 @@ COMPANIES = [
     ("with services provided by companies including Alibaba, Amazon, TikTok and Zalando. These platforms must act", "en",
      ["Alibaba", "Amazon", "TikTok", "Zalando"]),
     ("companies such as Acme Co. Ltd and Zalando. Then it acted", "en", ["Acme Co. Ltd", "Zalando"]),  # not after Co.
+    # blind3 (structure set; companies measured untuned at 0.650, then the classes below generalised): an
+    # apposition that calls a name a company (weekly-cyber-324-2023-12 1.2, 323-2022-07 2.1)
+    ("FTC宣布，连锁药店Rite Aid同意就其指控与FTC达成和解", "zh", ["Rite Aid"]),
+    ("announced that the pharmacy chain Rite Aid had agreed to settle charges", "en", ["Rite Aid"]),
+    ("SAMR ordered CNKI, an academic database operator, to stop", "en", ["CNKI"]),
+    ("the French company Criteo. The CNIL found", "en", ["Criteo"]),  # the apposition's name ends with its sentence
+    ("fined the company EUR 20 million", "en", []),  # a currency code is no name
+    # ... a list that a plural company noun opens, words between (325-2025-09 2.2), or that a count of companies
+    # with a modifier closes (322-2024-04 3.2)
+    ("收到指令的公司为Alphabet、Character Technologies、Instagram、Meta Platforms、OpenAI、Snap和X.AI Corp.。", "zh",
+     ["Alphabet", "Character Technologies", "Instagram", "Meta Platforms", "OpenAI", "Snap", "X.AI Corp."]),
+    ("The companies receiving orders are Alphabet, Character Technologies, Instagram, Meta Platforms, OpenAI, Snap and X.AI Corp. The FTC asks",
+     "en", ["Alphabet", "Character Technologies", "Instagram", "Meta Platforms", "OpenAI", "Snap", "X.AI Corp."]),
+    ("因AT&T、Verizon、T-Mobile和Sprint四家无线运营商未经用户同意", "zh", ["AT&T", "Verizon", "T-Mobile", "Sprint"]),
+    ("fines on four wireless carriers, AT&T, Verizon, T-Mobile and Sprint, for sharing", "en", ["AT&T", "Verizon", "T-Mobile", "Sprint"]),
+    # ... a legal name with a bracketed place (323-2022-07 2.1)
+    ("against Tongfang CNKI (Beijing) Technology Co., Ltd. for", "en", ["Tongfang CNKI (Beijing) Technology Co., Ltd."]),
+    # ... a product named by its kind before it is no company (321-2023-06 1.3)
+    ("its voice assistant Alexa violated the law", "en", []),
+    ("就其语音助手Alexa违反规定", "zh", []),
+    # a Latin name Chinese makes a target or an actor is a company (issue 14: unknown companies), an agency's is not
+    ("监管机构对Acme Robotics处以罚款", "zh", ["Acme Robotics"]),
+    ("Acme Robotics表示将提起上诉", "zh", ["Acme Robotics"]),
+    ("FTC表示", "zh", []),
+    # blind4 (facts set; companies measured untuned at 0.621, then these classes generalised): a list a platform
+    # noun closes names platforms (333-2023-08 2.2); a service right after its owner's name (332-2025-01 1.3)
+    ("针对必应搜索、抖音、新浪微博等网站平台存在法律、法规禁止发布的信息的问题", "zh", []),
+    ("As the Bing search engine, Douyin, Sina Weibo and other websites and platforms carried content", "en", []),
+    ("distributed through platforms such as the Xiaomi App Store, 360 Mobile Assistant", "en", []),
+    ("against the Weibo and Kuaishou platforms", "en", []),
+    ("on Facebook and Instagram based on the monitoring", "en", []),  # a coordination shares its service word
+    # ... legal forms and names of other countries (334-2025-01 2.4, 330-2023-11 2.2/2.3); a joint definition
+    # names no company of its own
+    ("against Google Reklamcılık ve Pazarlama Ltd. Şti., Google International LLC, Google LLC, Google Ireland Limited and "
+     "Alphabet Inc. (together, “Google”)", "en",
+     ["Google Reklamcılık ve Pazarlama Ltd. Şti.", "Google International LLC", "Google LLC", "Google Ireland Limited", "Alphabet Inc."]),
+    ("CNIL decided to fine the French pay-TV group Groupe Canal+ (“Canal+”) EUR 600,000", "en", ["Groupe Canal+"]),
+    ("NYDFS announced that First American Title Insurance Company (“First American”) will pay", "en",
+     ["First American Title Insurance Company"]),
+    # ... the place before a known name belongs to its legal name (335-2025-10 2.1); 七国集团 is no group company
+    ("对微博平台和快手平台采取同样的处置处罚措施，上述平台的运营主体分别为北京微梦创科网络技术有限公司和北京快手科技有限公司。", "zh",
+     ["北京快手科技有限公司", "北京微梦创科网络技术有限公司"]),
+    ("第四届七国集团（G7）数据保护与隐私机构圆桌会议", "zh", []),
 ]
 
 
@@ -146,69 +186,7 @@ def test_companies(text: str, lang: str, expected: list[str]) -> None:
 
 def test_a_quoted_name_is_a_product() -> None:
     got = find_companies("对“滴滴出行”实施网络安全审查", "zh", GAZ)
-    assert [(n.text, n.key) for n in got] == [("product:滴滴出行", "Didi")]
-
-
-PEOPLE = [
-    # development set
-    ("工信部党组成员、副部长刘烈宏出席会议并讲话", "zh", ["刘烈宏"]),
-    ("Liehong Liu, the vice minister of MIIT attended the meeting", "en", ["Liehong Liu"]),
-    # held-out set
-    ("工信部信息通信管理局副局长鲁春丛在一次会议上介绍", "zh", ["鲁春丛"]),
-    ("Chuncong Lu, deputy director general of the Information and Communication Administration of MIIT, said", "en", ["Chuncong Lu"]),
-    ("局长王伟表示", "zh", ["王伟"]),
-    ("美国联邦贸易委员会主席莉娜·汗表示", "zh", ["莉娜·汗"]),
-    ("FTC Chair Lina Khan said", "en", ["Lina Khan"]),
-    ("欧盟委员会执行副主席玛格丽特·维斯塔格（Margrethe Vestager）表示", "zh", ["玛格丽特·维斯塔格"]),
-    ("拟对约翰·伯克曼（John M. Burkman）、雅各布·沃尔（Jacob Alexander Wohl）及其公司", "zh", ["约翰·伯克曼", "雅各布·沃尔"]),
-    # bugs caught in the wild
-    # held-out weekly-cyber-219-2021-03 3.1: a transliterated name after a title stops at the title (州长)
-    ("2021年3月2日，美国弗吉尼亚州州长拉尔夫·诺瑟姆（Ralph Northam）签署了《消费者数据保护法》", "zh", ["拉尔夫·诺瑟姆"]),
-    ("On 2 March 2021, Virginia Governor Ralph Northam signed the *Consumer Data Protection Act*", "en", ["Ralph Northam"]),
-    ("加州州长加文·纽森签署", "zh", ["加文·纽森"]),
-    # final weekly-cyber-270-2022-07 1.1: a name stops before a function character (各, 均, 分别...); an English
-    # title may follow an organisation's possessive ("DiDi's chairman") or "its"
-    ("对滴滴公司董事长兼首席执行官程维、总裁柳青各处人民币100万元罚款", "zh", ["程维", "柳青"]),
-    ("副主任王小均表示", "zh", ["王小均"]),  # a stop character inside a three-character name is kept
-    ("fined Cheng Wei, DiDi's chairman and chief executive officer, and Jean Liu, its president, RMB 1 million each", "en",
-     ["Cheng Wei", "Jean Liu"]),
-    # blind weekly-cyber-300-2023-06 3.3: names spelt with diacritics or hyphens are names, glossed or after a
-    # title; a title may lead a list of names (each of them a person), in both languages
-    ("罗马尼亚籍欧洲议会议员德拉戈什·图多拉凯（Dragoş Tudorache）", "zh", ["德拉戈什·图多拉凯"]),
-    ("欧洲议会议员、联合报告员布兰多·贝尼费和德拉戈什·图多拉凯表示", "zh", ["布兰多·贝尼费", "德拉戈什·图多拉凯"]),
-    ("MEPs and co-rapporteurs Brando Benifei and Dragoş Tudorache said", "en", ["Brando Benifei", "Dragoş Tudorache"]),
-    ("The co-rapporteurs are Brando Benifei, an Italian Member of the European Parliament, and Dragoş Tudorache, a Romanian MEP.",
-     "en", ["Brando Benifei", "Dragoş Tudorache"]),
-    ("European Commission President Jean-Claude Juncker said", "en", ["Jean-Claude Juncker"]),
-    ("Commissioner Didier Reynders and Vice President Věra Jourová said", "en", ["Didier Reynders", "Věra Jourová"]),
-    # blind2 weekly-cyber-318-2023-12 2.2: a long title run before a transliterated name ends at its last title
-    # (秘书/部长/主席/委员/专员/大臣 ...), glossed or not
-    ("西班牙数字化和人工智能国务秘书卡梅·阿蒂加斯（Carme Artigas）称", "zh", ["卡梅·阿蒂加斯"]),
-    ("西班牙数字化和人工智能国务秘书卡梅·阿蒂加斯称", "zh", ["卡梅·阿蒂加斯"]),
-    ("欧盟数据保护委员会主任委员卡梅·阿蒂加斯表示", "zh", ["卡梅·阿蒂加斯"]),
-    ("英国科学、创新和技术大臣米歇尔·多内兰表示", "zh", ["米歇尔·多内兰"]),
-    # not people
-    ("the Federal Trade Commission, the agency", "en", []),
-    ("主任委员会议", "zh", []),
-]
-
-
-@pytest.mark.parametrize(("text", "lang", "expected"), PEOPLE)
-def test_people(text: str, lang: str, expected: list[str]) -> None:
-    assert people(text, lang) == expected
-
-
-def test_glossed_names_are_found_in_english_by_their_spelling() -> None:
-    got = find_people("against John M. Burkman, Jacob Alexander Wohl and their company", "en", also=["John M. Burkman", "Jacob Alexander Wohl"])
-    assert [(n.text, n.key) for n in got] == [("John M. Burkman", "John M. Burkman"), ("Jacob Alexander Wohl", "Jacob Alexander Wohl")]
-
-
-def test_a_glossed_spelling_is_found_whatever_its_diacritics() -> None:
-    # blind weekly-cyber-300-2023-06 3.3: ş (cedilla) in one language, ș (comma below) or none in the other
-    for written in ("Dragoş Tudorache", "Dragoș Tudorache", "Dragos Tudorache"):
-        got = find_people(f"and {written}, a Romanian MEP", "en", also=["Dragoş Tudorache"])
-        assert [(n.text, n.key) for n in got] == [(written, "Dragoş Tudorache")]
-    assert find_people("Dragoşescu said", "en", also=["Dragoş"]) == []
+    assert [(n.text, n.key, n.kind) for n in got] == [("滴滴出行", "Didi", "product")]
 
 
 def test_a_service_is_a_company_where_either_language_treats_it_as_one() -> None:
@@ -247,3 +225,25 @@ def test_a_gazetteer_kind_must_be_known(tmp_path) -> None:  # type: ignore[no-un
     path.write_text('{"agencies": [{"id": "x", "zh": ["某局"]}], "companies": [{"name": {"zh": "甲", "en": "A"}, "kind": "brand"}]}', encoding="utf-8")
     with pytest.raises(InputError):
         load_gazetteer(path)
+
+
+# One company, however many names the story gives it: the longest form is its name, the others its forms
+# (Named.mentions once both languages are reconciled).
+FORMS = [
+    # held-out weekly-cyber-246-2021-11 / development set: a legal name and the short name it defines
+    ("依法对阿里巴巴集团控股有限公司（“阿里巴巴”）实施处罚", "zh", {"阿里巴巴集团控股有限公司": {"阿里巴巴"}}),
+    ("an administrative penalty on Alibaba Group Holding Limited (“Alibaba”)", "en", {"Alibaba Group Holding Limited": {"Alibaba"}}),
+    ('to acquire the cybersecurity firm Mandiant, Inc. ("Mandiant") for US$23.00 per share. Mandiant will', "en",
+     {"Mandiant, Inc.": {"Mandiant"}}),
+    # blind3 weekly-cyber-323-2022-07 2.1: a definition with 以下简称
+    ("对同方知网（北京）技术有限公司（以下简称“知网”）处以罚款。知网表示", "zh", {"同方知网（北京）技术有限公司": {"知网"}}),
+    # a known name followed by its own legal form is that company's legal name
+    ("腾讯控股有限公司宣布", "zh", {"腾讯控股有限公司": set()}),
+    ("阿里巴巴集团控股有限公司宣布", "zh", {"阿里巴巴集团控股有限公司": set()}),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), FORMS)
+def test_a_company_is_named_by_its_longest_form(text: str, lang: str, expected: dict[str, set[str]]) -> None:
+    got = {n.text: set(n.forms) for n in find_companies(text, lang, GAZ) if n.kind == "company"}  # type: ignore[arg-type]
+    assert got == expected

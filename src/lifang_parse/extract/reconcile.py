@@ -12,16 +12,20 @@ companies and people are paired by the extractors' keys, else in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from lifang_parse.extract.actions import ActionMention
 from lifang_parse.extract.agencies import AgencyMention
 from lifang_parse.extract.amounts import AmountMention
 from lifang_parse.extract.counts import CountMention
 from lifang_parse.extract.dates import DateMention
 from lifang_parse.extract.gazetteer import Gazetteer
 from lifang_parse.extract.laws import pair_titles
-from lifang_parse.extract.names import NameMention, pinyin_matches
+from lifang_parse.extract.mention import NameMention
+from lifang_parse.extract.people import pinyin_matches
 from lifang_parse.models import (
+    ActionFact,
     AgencyFact,
     AmountFact,
     Bilingual,
@@ -69,11 +73,11 @@ def _match(
     zh_only = [k for k, (z, e) in pairs.items() if e is None]
     en_only = [k for k, (z, e) in pairs.items() if z is None]
     for kz in zh_only:
-        z = pairs[kz][0]
+        z_only = pairs[kz][0]
         for ke in en_only:
-            e = pairs.get(ke, (None, None))[1]
-            if e is not None and z is not None and loose(z) == loose(e):
-                pairs[kz] = (z, e)
+            e_only = pairs.get(ke, (None, None))[1]
+            if e_only is not None and z_only is not None and loose(z_only) == loose(e_only):
+                pairs[kz] = (z_only, e_only)
                 del pairs[ke]
                 en_only.remove(ke)
                 break
@@ -178,7 +182,8 @@ def reconcile_counts(
         unit = z.unit if z else one.unit
         if any(f.value == one.value and f.unit == unit for f in facts):
             continue
-        facts.append(CountFact(value=one.value, unit=unit, zh=z.text if z else None, en=e.text if e else None))  # type: ignore[arg-type]
+        approximate = (z is not None and z.approximate) or (e is not None and e.approximate)
+        facts.append(CountFact(value=one.value, unit=unit, zh=z.text if z else None, en=e.text if e else None, approximate=approximate))  # type: ignore[arg-type]
         if bilingual and (z is None or e is None):
             warnings.append(_warn(item_id, f"count {one.value} {unit}", "zh" if z else "en", one.text))
     return facts, warnings
@@ -268,7 +273,8 @@ def reconcile_names(
     facts: list[Named] = []
     warnings: list[Warning] = []
     for z, e in _pair_names(zh, en, same) if bilingual else [(z, None) for z in zh] + [(None, e) for e in en]:
-        facts.append(Named(name=Bilingual(zh=z.text if z else None, en=e.text if e else None)))
+        forms = list(dict.fromkeys([*(z.forms if z else ()), *(e.forms if e else ())]))
+        facts.append(Named(name=Bilingual(zh=z.text if z else None, en=e.text if e else None), mentions=forms))
         if bilingual and (z is None or e is None):
             one = z or e
             assert one is not None
@@ -276,8 +282,101 @@ def reconcile_names(
     return facts, warnings
 
 
+def _merge_same(mentions: Sequence[ActionMention]) -> dict[tuple[str, str | None], ActionMention]:
+    """One act per (type, agency) in one language: the first one's count, sum and date (the lead act),
+    every one's targets and laws."""
+    out: dict[tuple[str, str | None], ActionMention] = {}
+    for m in mentions:
+        key = (m.type, m.agency)
+        first = out.get(key)
+        if first is None:
+            out[key] = m
+            continue
+        out[key] = replace(
+            first,
+            targets=(*first.targets, *(t for t in m.targets if t not in first.targets)),
+            laws=(*first.laws, *(t for t in m.laws if t not in first.laws)),
+            count=first.count or m.count,
+            amount=first.amount or m.amount,
+        )
+    return out
+
+
+def _pair_actions(
+    zh: dict[tuple[str, str | None], ActionMention], en: dict[tuple[str, str | None], ActionMention]
+) -> list[tuple[ActionMention | None, ActionMention | None]]:
+    """Same (type, agency) first; then an act whose actor one language leaves unnamed pairs with the same
+    type in the other."""
+    pairs: list[tuple[ActionMention | None, ActionMention | None]] = [(z, en.get(k)) for k, z in zh.items()]
+    pairs += [(None, e) for k, e in en.items() if k not in zh]
+    for i, (z, e) in enumerate(pairs):
+        if z is None or e is not None:
+            continue
+        for j, (z2, e2) in enumerate(pairs):
+            if z2 is None and e2 is not None and e2.type == z.type and None in (z.agency, e2.agency):
+                pairs[i], pairs[j] = (z, e2), (None, None)
+                break
+    return [p for p in pairs if p[0] is not None or p[1] is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    """The item's reconciled facts an action refers to (its targets, count, sum and laws are among them)."""
+
+    companies: Sequence[Named]
+    counts: Sequence[CountFact]
+    amounts: Sequence[AmountFact]
+    laws: Sequence[LawFact]
+
+
+def _action_fact(z: ActionMention | None, e: ActionMention | None, facts: ItemFacts) -> ActionFact:
+    """One ActionFact from the two languages' mentions of it, pointing at the item's own facts."""
+    one = z or e
+    assert one is not None
+    zt = set(z.targets) if z else set()
+    et = set(e.targets) if e else set()
+    targets = [n for n in facts.companies if (n.name.zh in zt or n.name.en in et or zt & set(n.mentions) or et & set(n.mentions))]
+    count = next((c for m in (z, e) if m and m.count for c in facts.counts if (c.value, c.unit) == (m.count.value, m.count.unit)), None)
+    amount = next(
+        (a for m in (z, e) if m and m.amount for a in facts.amounts if (a.value, a.currency) == (m.amount.value, m.amount.currency)), None
+    )
+    zl = set(z.laws) if z else set()
+    el = set(e.laws) if e else set()
+    laws = [law.title for law in facts.laws if law.title.zh in zl or law.title.en in el]
+    return ActionFact(
+        type=one.type,
+        agency=(z.agency if z and z.agency else None) or (e.agency if e else None),
+        targets=targets,
+        count=count,
+        amount=amount,
+        laws=laws,
+        date=(z.date if z else None) or (e.date if e else None),
+        zh=z.text if z else None,
+        en=e.text if e else None,
+    )
+
+
+def reconcile_actions(
+    zh: Sequence[ActionMention], en: Sequence[ActionMention], facts: ItemFacts, *, item_id: str | None, bilingual: bool
+) -> tuple[list[ActionFact], list[Warning]]:
+    """One ActionFact per (type, agency); an act found in one language only is a mismatch."""
+    out: list[ActionFact] = []
+    warnings: list[Warning] = []
+    for z, e in _pair_actions(_merge_same(zh), _merge_same(en)):
+        fact = _action_fact(z, e, facts)
+        if any((f.type, f.agency) == (fact.type, fact.agency) for f in out):
+            continue
+        out.append(fact)
+        if bilingual and (z is None or e is None):
+            one = z or e
+            assert one is not None
+            warnings.append(_warn(item_id, f"action {one.type} ({one.agency or 'no agency'})", "zh" if z else "en", one.text))
+    return out, warnings
+
+
 __all__ = [
     "MISMATCH",
+    "reconcile_actions",
     "reconcile_agencies",
     "reconcile_amounts",
     "reconcile_counts",
