@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from lifang_parse.data import load_packaged_json
 from lifang_parse.textutil import normalize_space
 
 # --------------------------------------------------------------------------
@@ -597,6 +598,12 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？][)\]\"”’）」]*$")
 # A word hyphenated at a line end: "organ-" + "ized".
 _HYPHEN_END_RE = re.compile(r"([A-Za-z]+)[-\u00ad\u2010]$")
 _WORD_START_RE = re.compile(r"^([a-z]+)")
+# First halves of hyphenated compounds (data/layout.json): their hyphen at a line end is the word's own.
+_COMPOUND_HEADS: frozenset[str] = frozenset(load_packaged_json("layout.json")["hyphen_compound_heads"]["heads"])
+# A Latin or digit run glued to Chinese at a line end, and one glued to Chinese at the next line's start:
+# a typesetter that breaks Chinese text anywhere may break inside a word or number ("20" / "20年", "WhatsA" / "pp与").
+_GLUED_TAIL_RE = re.compile(r"(?<=[\u3400-\u9fff\uff08\uff0c\u3001\u201c（，、“])([A-Za-z0-9]+)$")
+_GLUED_HEAD_RE = re.compile(r"^([A-Za-z0-9]+)(?=[\u3400-\u9fff\uff09\uff0c\u3001\u3002\u201d），，、。”])")
 # Words of a document, for deciding whether a line-end hyphen is part of the word.
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -634,9 +641,14 @@ def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, s
     if m and w:
         head, tail = m.group(1).lower(), w.group(1).lower()
         vocab = vocab or Counter()
-        if vocab[f"{head}-{tail}"] > vocab[f"{head}{tail}"]:
-            return a_stripped, ""
+        if vocab[f"{head}-{tail}"] > vocab[f"{head}{tail}"] or head in _COMPOUND_HEADS or vocab[tail] >= 2:
+            return a_stripped, ""  # a compound's own hyphen (the second half is a word of its own)
         return a_stripped[:-1], ""
+    glued_tail, glued_head = _GLUED_TAIL_RE.search(a_stripped), _GLUED_HEAD_RE.match(b_stripped)
+    if glued_tail and glued_head:
+        head, tail = glued_tail.group(1), glued_head.group(1)
+        if (head.isdigit() and tail.isdigit()) or (vocab is not None and vocab[(head + tail).lower()] > 0):
+            return a_stripped, ""  # a word or number the line break cut inside Chinese text
     if last in "-\u2010/" and first.isalnum():
         return a_stripped, ""
     # An opening bracket or quote ends the line, or closing punctuation opens

@@ -10,12 +10,31 @@ already printed is not a second item: both go to ``unplaced`` with a doubt.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lifang_parse.publication import Layout
+from lifang_parse.read.layout import join_seam
 from lifang_parse.read.lines import Line
 from lifang_parse.segment.model import Doubt, Heading, RawItem, RawSection
 from lifang_parse.segment.shape import has_link_marker, is_link_only, is_paragraph_like, is_title_like, lang
 from lifang_parse.textutil import clean_value, ends_sentence
+
+
+# The longest rest of a wrapped headline: Chinese characters, English words.
+_MAX_ZH_TAIL = 20
+_MAX_EN_TAIL_WORDS = 8
+
+
+def join_lines_text(a: str, b: str) -> str:
+    """Two lines of one wrapped text, joined by the readers' rule."""
+    head, separator = join_seam(a, b)
+    return head + separator + b.lstrip()
+
+
+def merge_lines(first: Line, second: Line) -> Line:
+    """One logical line of two (a wrapped headline), text and markup joined."""
+    markup = join_lines_text(first.marked, second.marked) if first.markup or second.markup else None
+    return replace(first, text=join_lines_text(first.text, second.text), markup=markup, number_end=second.last)
 
 
 class _ItemBuilder:
@@ -73,8 +92,21 @@ class _ItemBuilder:
             item.en_title = line
             self.state = "en_title"
 
+    def _continues_title(self, title: Line | None, line: Line, upcoming: Line | None) -> bool:
+        """A headline that wrapped onto a second line (a narrow column, a page
+        break): the rest is short, no sentence ends, and the story follows."""
+        if title is None or clean_value(title.text) in self.known_titles or not is_title_like(line):
+            return False
+        merged = join_lines_text(title.text, line.text)
+        if clean_value(merged) in self.known_titles:
+            return True
+        short = len(line.text) <= _MAX_ZH_TAIL if lang(line) == "zh" else len(line.text.split()) <= _MAX_EN_TAIL_WORDS
+        return short and upcoming is not None and lang(upcoming) == lang(line) and is_paragraph_like(upcoming)
+
     def _feed_zh(self, line: Line, item: RawItem, upcoming: Line | None) -> None:
-        if self.state == "zh_title":
+        if self.state == "zh_title" and self._continues_title(item.zh_title, line, upcoming):
+            item.zh_title = merge_lines(item.zh_title, line)  # type: ignore[arg-type]
+        elif self.state == "zh_title":
             item.zh_paragraphs.append([line])
             self.state = "zh_body"
         elif self.state == "zh_body":
@@ -95,6 +127,8 @@ class _ItemBuilder:
             else:
                 item.en_paragraphs.append([line])
                 self.state = "en_body"
+        elif self.state == "en_title" and self._continues_title(item.en_title, line, upcoming):
+            item.en_title = merge_lines(item.en_title, line)  # type: ignore[arg-type]
         elif self.state == "en_title":
             item.en_paragraphs.append([line])
             self.state = "en_body"
