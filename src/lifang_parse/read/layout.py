@@ -603,6 +603,8 @@ _COMPOUND_HEADS: frozenset[str] = frozenset(load_packaged_json("layout.json")["h
 # A Latin or digit run glued to Chinese at a line end, and one glued to Chinese at the next line's start:
 # a typesetter that breaks Chinese text anywhere may break inside a word or number ("20" / "20年", "WhatsA" / "pp与").
 _GLUED_TAIL_RE = re.compile(r"(?<=[\u3400-\u9fff\uff08\uff0c\u3001\u201c（，、“])([A-Za-z0-9]+)$")
+_ALNUM_TAIL_RE = re.compile(r"[A-Za-z0-9]+$")
+_ALNUM_HEAD_RE = re.compile(r"^[A-Za-z0-9]+")
 _GLUED_HEAD_RE = re.compile(r"^([A-Za-z0-9]+)(?=[\u3400-\u9fff\uff09\uff0c\u3001\u3002\u201d），，、。”])")
 # Words of a document, for deciding whether a line-end hyphen is part of the word.
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -645,10 +647,13 @@ def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, s
             return a_stripped, ""  # a compound's own hyphen (the second half is a word of its own)
         return a_stripped[:-1], ""
     glued_tail, glued_head = _GLUED_TAIL_RE.search(a_stripped), _GLUED_HEAD_RE.match(b_stripped)
-    if glued_tail and glued_head:
-        head, tail = glued_tail.group(1), glued_head.group(1)
-        if (head.isdigit() and tail.isdigit()) or (vocab is not None and vocab[(head + tail).lower()] > 0):
-            return a_stripped, ""  # a word or number the line break cut inside Chinese text
+    if glued_tail or glued_head:
+        tail_run, head_run = _ALNUM_TAIL_RE.search(a_stripped), _ALNUM_HEAD_RE.match(b_stripped)
+        if tail_run and head_run:
+            head, tail = tail_run.group(0), head_run.group(0)
+            digits = head.isdigit() and tail.isdigit() and bool(glued_tail and glued_head)
+            if digits or (vocab is not None and vocab[(head + tail).lower()] > 0):
+                return a_stripped, ""  # a word or number the line break cut inside Chinese text
     if last in "-\u2010/" and first.isalnum():
         return a_stripped, ""
     # An opening bracket or quote ends the line, or closing punctuation opens

@@ -40,8 +40,11 @@ def merge_lines(first: Line, second: Line) -> Line:
 class _ItemBuilder:
     """State machine that groups a section's lines into items."""
 
-    def __init__(self, known_titles: frozenset[str], layout: Layout) -> None:
+    def __init__(self, known_titles: frozenset[str], layout: Layout, *, markers: bool = False) -> None:
         self.known_titles = known_titles
+        # The section ends its stories' languages with "more" markers: a
+        # Chinese part is not over before its marker.
+        self.markers = markers
         self.layout = layout
         self.items: list[RawItem] = []
         self.current: RawItem | None = None
@@ -83,6 +86,14 @@ class _ItemBuilder:
         else:
             self._feed_en(line, item, upcoming)
 
+    def _zh_part_over(self, item: RawItem) -> bool:
+        """May a new story begin now, though this one has no English yet?
+        Not before its Chinese "more" marker, where the section uses them
+        (a paragraph the page cut after a full stop goes on)."""
+        if not self.markers or not item.zh_paragraphs:
+            return True
+        return has_link_marker(item.zh_paragraphs[-1][-1].text)
+
     def _start(self, line: Line, language: str) -> None:
         item = self._new_item()
         if language == "zh":
@@ -112,7 +123,7 @@ class _ItemBuilder:
         elif self.state == "zh_body":
             if self._open_paragraph(item.zh_paragraphs):
                 item.zh_paragraphs[-1].append(line)
-            elif is_title_like(line) and (upcoming is None or lang(upcoming) == "zh"):
+            elif is_title_like(line) and (upcoming is None or lang(upcoming) == "zh") and self._zh_part_over(item):
                 self._start(line, "zh")
             else:
                 item.zh_paragraphs.append([line])
@@ -142,7 +153,8 @@ class _ItemBuilder:
 
 def build_items(lines: Sequence[Line], known_titles: frozenset[str], layout: Layout) -> list[RawItem]:
     """The items of one section's lines."""
-    builder = _ItemBuilder(known_titles, layout)
+    markers = sum(1 for line in lines if has_link_marker(line.text)) >= 2
+    builder = _ItemBuilder(known_titles, layout, markers=markers)
     for position, line in enumerate(lines):
         upcoming = lines[position + 1] if position + 1 < len(lines) else None
         builder.feed(line, upcoming)
