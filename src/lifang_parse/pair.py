@@ -111,8 +111,28 @@ def _location(lines: list[Line]) -> Location:
     )
 
 
+def rejoin_page_splits(paragraphs: list[list[Line]], other: int) -> list[list[Line]]:
+    """A language's paragraphs with those a page break split put back together,
+    while it has more paragraphs than the other language (``other``): a
+    paragraph that ends a page with a full stop looks finished to a reader,
+    but the two languages of a story have as many paragraphs."""
+    out = [list(p) for p in paragraphs]
+    k = 0
+    while len(out) > other >= 1 and k < len(out) - 1:
+        last, first = out[k][-1], out[k + 1][0]
+        if last.page is not None and first.page is not None and first.page > last.page:
+            out[k] += out.pop(k + 1)
+        else:
+            k += 1
+    return out
+
+
 def build_item(raw: RawItem, item_id: str, layout: Layout) -> Item:
     """An Item from its raw lines, with a warning for a missing language."""
+    if raw.zh_paragraphs and raw.en_paragraphs:
+        zh = rejoin_page_splits(raw.zh_paragraphs, len(raw.en_paragraphs))
+        en = rejoin_page_splits(raw.en_paragraphs, len(zh))
+        raw = RawItem(zh_title=raw.zh_title, zh_paragraphs=zh, en_title=raw.en_title, en_paragraphs=en)
     zh_body, zh_links, zh_spans = _body(raw.zh_paragraphs, "zh", layout)
     en_body, en_links, en_spans = _body(raw.en_paragraphs, "en", layout)
     title = Bilingual(zh=_title(raw.zh_title), en=_title(raw.en_title))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,6 +74,27 @@ def check_page_count(count: int, max_pages: int, name: str) -> None:
         raise LimitExceededError(f"the PDF has {count} pages, over max_pages={max_pages}", path=name)
 
 
+# A link at the end of a text, and one at the start of the next, with their targets.
+_LINK_AT_END_RE = re.compile(r"\[([^\[\]\n]{1,60})\]\(([^()\s]{0,500})\)([）)]?)$")
+_LINK_AT_START_RE = re.compile(r"^\[([^\[\]\n]{1,60})\]\(([^()\s]{0,500})\)")
+
+
+def rejoin_split_links(texts: Sequence[str]) -> list[str]:
+    """Paragraphs with a link that wrapped onto the next line put back whole:
+    "（[查](h)" then "[看更多](h)）" is "（[查看更多](h)）". One link, one target:
+    the second half starts no paragraph of its own. Emptied texts stay as ""."""
+    out = list(texts)
+    for k in range(1, len(out)):
+        start = _LINK_AT_START_RE.match(out[k])
+        end = _LINK_AT_END_RE.search(out[k - 1]) if start else None
+        if start is None or end is None or end.group(2) != start.group(2) or end.group(3):
+            continue
+        merged = f"[{end.group(1)}{start.group(1)}]({end.group(2)})"
+        out[k - 1] = out[k - 1][: end.start()] + merged + out[k][start.end() :]
+        out[k] = ""
+    return out
+
+
 def to_result(pages: Pages, pdf: PdfBytes) -> ReadResult:
     """Every page's fragments to the paragraph lines of a :class:`ReadResult`.
 
@@ -97,9 +119,10 @@ def to_result(pages: Pages, pdf: PdfBytes) -> ReadResult:
             f"the {pages.count} page(s) have no extractable text; if this is a scan, {_OCR_HINT}",
             path=name,
         )
+    texts = rejoin_split_links([para.text for para in paragraphs])
+    kept = [(para, text) for para, text in zip(paragraphs, texts) if text]
     lines = tuple(
-        Line(text=para.text, number=i, page=para.page_start, bold=para.bold)
-        for i, para in enumerate(paragraphs, start=1)
+        Line(text=text, number=i, page=para.page_start, bold=para.bold) for i, (para, text) in enumerate(kept, start=1)
     )
     return ReadResult(
         lines=lines,
