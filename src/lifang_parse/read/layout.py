@@ -604,6 +604,9 @@ _COMPOUND_HEADS: frozenset[str] = frozenset(load_packaged_json("layout.json")["h
 # a typesetter that breaks Chinese text anywhere may break inside a word or number ("20" / "20年", "WhatsA" / "pp与").
 _GLUED_TAIL_RE = re.compile(r"(?<=[\u3400-\u9fff\uff08\uff0c\u3001\u201c（，、“])([A-Za-z0-9]+)$")
 _ALNUM_TAIL_RE = re.compile(r"[A-Za-z0-9]+$")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+# After a line-end hyphen, these words mean the hyphen was suspended ("first- and second-degree").
+_SUSPENDED_BEFORE = frozenset({"and", "or"})
 _ALNUM_HEAD_RE = re.compile(r"^[A-Za-z0-9]+")
 _GLUED_HEAD_RE = re.compile(r"^([A-Za-z0-9]+)(?=[\u3400-\u9fff\uff09\uff0c\u3001\u3002\u201d），，、。”])")
 # Words of a document, for deciding whether a line-end hyphen is part of the word.
@@ -643,11 +646,13 @@ def join_seam(a: str, b: str, vocab: Counter[str] | None = None) -> tuple[str, s
     if m and w:
         head, tail = m.group(1).lower(), w.group(1).lower()
         vocab = vocab or Counter()
+        if tail in _SUSPENDED_BEFORE and not b_stripped[len(tail) : len(tail) + 1].isalpha():
+            return a_stripped, " "  # a suspended hyphen: "first- and second-degree"
         if vocab[f"{head}-{tail}"] > vocab[f"{head}{tail}"] or head in _COMPOUND_HEADS or vocab[tail] >= 2:
             return a_stripped, ""  # a compound's own hyphen (the second half is a word of its own)
         return a_stripped[:-1], ""
     glued_tail, glued_head = _GLUED_TAIL_RE.search(a_stripped), _GLUED_HEAD_RE.match(b_stripped)
-    if glued_tail or glued_head:
+    if glued_tail or glued_head or (_HAN_RE.search(a_stripped) and _HAN_RE.search(b_stripped)):
         tail_run, head_run = _ALNUM_TAIL_RE.search(a_stripped), _ALNUM_HEAD_RE.match(b_stripped)
         if tail_run and head_run:
             head, tail = tail_run.group(0), head_run.group(0)
