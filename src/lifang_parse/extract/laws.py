@@ -65,7 +65,7 @@ _EN_RUN_RE = regex.compile(
     rf"""
     (?<![\w'’-])
     (?P<run>
-      (?:(?:{alternation(_LAW['en_prefixes'])}):\s)?
+      (?:(?:{alternation(_LAW['en_prefixes'])}|{_CAP}(?:\s{_CAP}){{1,4}}\s(?:{alternation(_HEADS)})):\s)?
       {_CAP}
       (?:
         \sV\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}(?![\w.])
